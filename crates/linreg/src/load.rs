@@ -1,0 +1,364 @@
+//! CSV loading into a [`Table`].
+//!
+//! Parsing goes through the `csv` crate. On top of it this module strips a UTF-8 byte-order
+//! mark, skips fully blank lines, decides whether the first row is a header, checks that every
+//! row has the same number of fields and decides which columns hold categories.
+
+use std::path::Path;
+
+use crate::error::DataError;
+use crate::table::{Column, ColumnValues, Table};
+
+/// Whether the first row of the file names the columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum HeaderMode {
+    /// Decide from the data: the first row is a header if and only if some column holds a
+    /// non-number in the first row and numbers in the rows after it (up to 100 of them).
+    #[default]
+    Auto,
+    /// The first row is a header.
+    Present,
+    /// Every row is data.
+    Absent,
+}
+
+/// How to read a CSV file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadOptions {
+    /// Header handling. Default: [`HeaderMode::Auto`].
+    pub header: HeaderMode,
+    /// The field delimiter, one ASCII byte. Default: `b','`.
+    pub delimiter: u8,
+    /// Columns to treat as categorical, by name or 0-based index. `None` (the default) detects
+    /// them: a column is categorical if and only if none of its values is a number. When a list is
+    /// given, every other column must be numeric.
+    pub categorical: Option<Vec<String>>,
+    /// Names for the columns of a file without a header. `None` (the default) names them
+    /// `col0`, `col1`, … by 0-based index.
+    pub column_names: Option<Vec<String>>,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self { header: HeaderMode::Auto, delimiter: b',', categorical: None, column_names: None }
+    }
+}
+
+/// The rows that auto-detection of a header looks at after the first one.
+const HEADER_SNIFF_ROWS: usize = 100;
+
+/// Reads a CSV file into a table of named numeric and categorical columns.
+///
+/// # Errors
+/// [`DataError`] naming the file, and the line, field and value where there is one: the file
+/// cannot be read, is empty, is not UTF-8, has ragged rows, names an unknown categorical
+/// column, or holds a value that is not a finite number in a numeric column.
+pub fn load_csv(path: &Path, options: &LoadOptions) -> Result<Table, DataError> {
+    let bytes = std::fs::read(path).map_err(|source| DataError::Io { path: path.into(), source })?;
+    parse_csv(path, &bytes, options)
+}
+
+/// Parses CSV bytes as [`load_csv`] does; `path` is used only in error messages.
+///
+/// # Errors
+/// As [`load_csv`], except for reading the file.
+pub fn parse_csv(path: &Path, bytes: &[u8], options: &LoadOptions) -> Result<Table, DataError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut records = read_records(path, bytes, options.delimiter)?;
+    if records.is_empty() {
+        return Err(DataError::Empty { path: path.into(), header_only: false });
+    }
+
+    let has_header = match options.header {
+        HeaderMode::Present => true,
+        HeaderMode::Absent => false,
+        HeaderMode::Auto => looks_like_header(&records),
+    };
+    let width = records[0].fields.len();
+    for record in &records {
+        if record.fields.len() != width {
+            return Err(DataError::RaggedRow {
+                path: path.into(),
+                line: record.line,
+                expected: width,
+                found: record.fields.len(),
+            });
+        }
+    }
+
+    let names = if has_header {
+        let header = records.remove(0);
+        header.fields
+    } else {
+        match &options.column_names {
+            Some(names) if names.len() == width => names.clone(),
+            _ => (0..width).map(|i| format!("col{i}")).collect(),
+        }
+    };
+    if records.is_empty() {
+        return Err(DataError::Empty { path: path.into(), header_only: true });
+    }
+
+    let categorical = categorical_flags(&names, &records, options.categorical.as_deref())?;
+    let mut columns = Vec::with_capacity(width);
+    for (j, name) in names.iter().enumerate() {
+        let values = if categorical[j] {
+            ColumnValues::Categorical(records.iter().map(|r| r.fields[j].clone()).collect())
+        } else {
+            ColumnValues::Numeric(parse_numeric_column(path, name, j, &records)?)
+        };
+        columns.push(Column { name: name.clone(), values });
+    }
+
+    Ok(Table { path: path.into(), columns, lines: records.iter().map(|r| r.line).collect() })
+}
+
+/// One non-blank CSV record with the line it starts on.
+struct Record {
+    line: u64,
+    fields: Vec<String>,
+}
+
+fn read_records(path: &Path, bytes: &[u8], delimiter: u8) -> Result<Vec<Record>, DataError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .trim(csv::Trim::All)
+        .from_reader(bytes);
+
+    let mut records = Vec::new();
+    let mut raw = csv::ByteRecord::new();
+    let mut lines = LineCounter { bytes, offset: 0, line: 1 };
+    loop {
+        let more = reader.read_byte_record(&mut raw).map_err(|e| DataError::Csv {
+            path: path.into(),
+            line: e.position().map_or(0, |p| lines.line_at(p.byte())),
+            message: e.to_string(),
+        })?;
+        if !more {
+            break;
+        }
+        let line = raw.position().map_or(0, |p| lines.line_at(p.byte()));
+        // The csv crate already skips empty lines; a line of blanks or bare delimiters is blank too.
+        if raw.iter().all(<[u8]>::is_empty) {
+            continue;
+        }
+        let mut fields = Vec::with_capacity(raw.len());
+        for (j, field) in raw.iter().enumerate() {
+            let text = std::str::from_utf8(field)
+                .map_err(|_| DataError::NotUtf8 { path: path.into(), line, field: j + 1 })?;
+            fields.push(text.to_owned());
+        }
+        records.push(Record { line, fields });
+    }
+    Ok(records)
+}
+
+/// Converts byte offsets to 1-based line numbers.
+///
+/// The csv crate's own line count is one short after every CRLF line ending, and a record's
+/// byte offset may point at the `\n` that ends the previous line's CRLF, so lines are counted
+/// here from the bytes.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+    line: u64,
+}
+
+impl LineCounter<'_> {
+    /// Returns the line of the record starting at byte `offset`; offsets must not decrease.
+    fn line_at(&mut self, offset: u64) -> u64 {
+        let mut target = usize::try_from(offset).unwrap_or(usize::MAX).min(self.bytes.len());
+        if self.bytes.get(target) == Some(&b'\n') {
+            target += 1;
+        }
+        if target > self.offset {
+            self.line += self.bytes[self.offset..target].iter().filter(|&&b| b == b'\n').count() as u64;
+            self.offset = target;
+        }
+        self.line
+    }
+}
+
+/// Parses `text` as a finite number, or says why it is not one.
+pub(crate) fn parse_number(text: &str) -> Result<f64, &'static str> {
+    if text.is_empty() {
+        return Err("empty");
+    }
+    match text.parse::<f64>() {
+        Ok(value) if value.is_finite() => Ok(value),
+        Ok(_) => Err("not finite"),
+        Err(_) => Err("not a number"),
+    }
+}
+
+fn looks_like_header(records: &[Record]) -> bool {
+    let first = &records[0];
+    let rest = &records[1..records.len().min(HEADER_SNIFF_ROWS + 1)];
+    if rest.is_empty() {
+        return first.fields.iter().all(|f| parse_number(f).is_err());
+    }
+    (0..first.fields.len()).any(|j| {
+        parse_number(&first.fields[j]).is_err()
+            && rest.iter().all(|r| r.fields.get(j).is_some_and(|f| parse_number(f).is_ok()))
+    })
+}
+
+fn categorical_flags(
+    names: &[String],
+    records: &[Record],
+    requested: Option<&[String]>,
+) -> Result<Vec<bool>, DataError> {
+    let Some(requested) = requested else {
+        return Ok((0..names.len())
+            .map(|j| records.iter().all(|r| parse_number(&r.fields[j]).is_err()))
+            .collect());
+    };
+
+    let mut flags = vec![false; names.len()];
+    for wanted in requested {
+        let index = names
+            .iter()
+            .position(|n| n == wanted)
+            .or_else(|| wanted.parse::<usize>().ok().filter(|&i| i < names.len()))
+            .ok_or_else(|| DataError::UnknownColumn {
+                role: "categorical",
+                requested: wanted.clone(),
+                available: names.to_vec(),
+            })?;
+        flags[index] = true;
+    }
+    Ok(flags)
+}
+
+fn parse_numeric_column(
+    path: &Path,
+    name: &str,
+    j: usize,
+    records: &[Record],
+) -> Result<Vec<f64>, DataError> {
+    records
+        .iter()
+        .map(|r| {
+            parse_number(&r.fields[j]).map_err(|reason| DataError::InvalidNumber {
+                path: path.into(),
+                line: r.line,
+                column: name.to_owned(),
+                field: j + 1,
+                value: r.fields[j].clone(),
+                reason,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Table, DataError> {
+        parse_csv(Path::new("test.csv"), text.as_bytes(), &LoadOptions::default())
+    }
+
+    fn numeric(table: &Table, j: usize) -> &[f64] {
+        match &table.columns[j].values {
+            ColumnValues::Numeric(v) => v,
+            ColumnValues::Categorical(_) => panic!("column {j} is categorical"),
+        }
+    }
+
+    #[test]
+    fn header_detected_when_names_sit_above_numbers() {
+        let table = parse("a,b\n1,2\n3,4\n").expect("valid CSV");
+        assert_eq!(table.names(), ["a", "b"]);
+        assert_eq!(numeric(&table, 1), &[2.0, 4.0]);
+        assert_eq!(table.lines, [2, 3]);
+    }
+
+    #[test]
+    fn header_absent_when_text_column_is_text_throughout() {
+        let table = parse("M,1,2\nF,3,4\n").expect("valid CSV");
+        assert_eq!(table.names(), ["col0", "col1", "col2"]);
+        assert!(table.columns[0].is_categorical());
+        assert_eq!(table.rows(), 2);
+    }
+
+    #[test]
+    fn bom_crlf_and_blank_lines_are_accepted() {
+        let table = parse("\u{feff}x,y\r\n1,2\r\n\r\n   \r\n3,4\r\n").expect("valid CSV");
+        assert_eq!(table.names(), ["x", "y"]);
+        assert_eq!(numeric(&table, 0), &[1.0, 3.0]);
+        assert_eq!(table.lines, [2, 5]);
+    }
+
+    #[test]
+    fn semicolon_delimiter_option() {
+        let options = LoadOptions { delimiter: b';', ..LoadOptions::default() };
+        let table = parse_csv(Path::new("t.csv"), b"p;q\n1.5;2\n", &options).expect("valid CSV");
+        assert_eq!(numeric(&table, 0), &[1.5]);
+    }
+
+    #[test]
+    fn ragged_row_names_line_and_counts() {
+        let error = parse("a,b,c\n1,2,3\n4,5\n").expect_err("ragged");
+        match error {
+            DataError::RaggedRow { line, expected, found, .. } => {
+                assert_eq!((line, expected, found), (3, 3, 2));
+            }
+            other => panic!("expected RaggedRow, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn text_in_numeric_column_names_line_column_value() {
+        let error = parse("a,b\n1,2\n3,oops\n").expect_err("not a number");
+        match &error {
+            DataError::InvalidNumber { line, column, field, value, reason, .. } => {
+                assert_eq!((*line, column.as_str(), *field), (3, "b", 2));
+                assert_eq!((value.as_str(), *reason), ("oops", "not a number"));
+            }
+            other => panic!("expected InvalidNumber, got {other:?}"),
+        }
+        let message = error.to_string();
+        assert!(message.starts_with("test.csv:3: column 'b'"), "{message}");
+    }
+
+    #[test]
+    fn infinity_is_rejected_as_not_finite() {
+        let error = parse("a,b\n1,2\n3,inf\n").expect_err("infinite");
+        assert!(matches!(error, DataError::InvalidNumber { reason: "not finite", .. }), "{error:?}");
+    }
+
+    #[test]
+    fn empty_file_and_header_only_are_errors() {
+        assert!(matches!(parse(""), Err(DataError::Empty { header_only: false, .. })));
+        assert!(matches!(parse("\n\n"), Err(DataError::Empty { header_only: false, .. })));
+        let options = LoadOptions { header: HeaderMode::Present, ..LoadOptions::default() };
+        let result = parse_csv(Path::new("h.csv"), b"a,b\n", &options);
+        assert!(matches!(result, Err(DataError::Empty { header_only: true, .. })));
+    }
+
+    #[test]
+    fn invalid_utf8_names_line_and_field() {
+        let result = parse_csv(Path::new("u.csv"), b"a,b\n1,\xff\xfe\n", &LoadOptions::default());
+        assert!(matches!(result, Err(DataError::NotUtf8 { line: 2, field: 2, .. })), "{result:?}");
+    }
+
+    #[test]
+    fn explicit_categorical_column_by_index() {
+        let options =
+            LoadOptions { categorical: Some(vec!["0".into()]), ..LoadOptions::default() };
+        let table = parse_csv(Path::new("c.csv"), b"1,5\n2,6\n", &options).expect("valid CSV");
+        assert!(table.columns[0].is_categorical());
+        assert!(!table.columns[1].is_categorical());
+    }
+
+    #[test]
+    fn unknown_categorical_column_lists_columns() {
+        let options =
+            LoadOptions { categorical: Some(vec!["colour".into()]), ..LoadOptions::default() };
+        let error = parse_csv(Path::new("c.csv"), b"a,b\n1,2\n", &options).expect_err("unknown");
+        assert!(error.to_string().contains("the columns are: a, b"), "{error}");
+    }
+}
