@@ -1,0 +1,118 @@
+//! Training every selected trainer on every selected scaling and scoring the results.
+
+use anyhow::{Context, Result};
+use linreg::metrics::{Diagnosis, Metrics};
+use linreg::{Dataset, FitResult, Matrix, TrainConfig, Trainer};
+use manual::{LeastSquares, least_squares};
+
+/// Which features the trainers saw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scaling {
+    /// Features as loaded and encoded.
+    Raw,
+    /// Z-scores with the training rows' mean and standard deviation.
+    Standardized,
+}
+
+impl Scaling {
+    /// The lowercase name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Raw => "raw",
+            Self::Standardized => "standardized",
+        }
+    }
+}
+
+/// Scores of one model on every split.
+#[derive(Debug, Clone)]
+pub struct Scores {
+    /// On the training rows.
+    pub train: Metrics,
+    /// On the validation rows, if there are any.
+    pub validation: Option<Metrics>,
+    /// On the test rows.
+    pub test: Metrics,
+    /// Bias, variance and fit from training R² against validation R² (test R² for a
+    /// train/test split); `None` if an R² is undefined.
+    pub diagnosis: Option<Diagnosis>,
+}
+
+impl Scores {
+    /// Scores the model `(weights, bias)` on every split of `data`.
+    fn compute(data: &Dataset, weights: &[f64], bias: f64) -> Self {
+        let score = |features: &Matrix, targets: &[f64]| Metrics::compute(targets, &features.predict(weights, bias));
+        // The training and test splits always have rows: the split checks it.
+        let train = score(&data.train.features, &data.train.targets).expect("training rows");
+        let test = score(&data.test.features, &data.test.targets).expect("test rows");
+        let validation = score(&data.validation.features, &data.validation.targets);
+        let held_out = validation.unwrap_or(test).r2;
+        let diagnosis = train.r2.zip(held_out).map(|(t, h)| Diagnosis::from_r2(t, h));
+        Self { train, validation, test, diagnosis }
+    }
+}
+
+/// One trainer's result on one scaling.
+#[derive(Debug, Clone)]
+pub struct TrainerRun {
+    /// The trainer's name.
+    pub trainer: &'static str,
+    /// What it learned and how long it took.
+    pub fit: FitResult,
+    /// How well it predicts.
+    pub scores: Scores,
+}
+
+/// All results on one scaling.
+#[derive(Debug, Clone)]
+pub struct ScalingRun {
+    /// Which features.
+    pub scaling: Scaling,
+    /// The data the trainers received.
+    pub data: Dataset,
+    /// Features found constant on the training rows (standardised to 0).
+    pub constant_features: Vec<String>,
+    /// One entry per trainer, in the requested order.
+    pub runs: Vec<TrainerRun>,
+    /// The exact minimum-norm least-squares solution.
+    pub optimum: LeastSquares,
+    /// Its scores.
+    pub optimum_scores: Scores,
+}
+
+/// Trains every trainer on `data` with the given scaling.
+///
+/// `progress` is called before each training run with the trainer and scaling names.
+///
+/// # Errors
+/// The first trainer error, with the trainer and scaling named.
+pub fn run_scaling(
+    raw: &Dataset,
+    scaling: Scaling,
+    trainers: &[Box<dyn Trainer>],
+    config: &TrainConfig,
+    mut progress: impl FnMut(&str, Scaling),
+) -> Result<ScalingRun> {
+    let (data, constant_features) = match scaling {
+        Scaling::Raw => (raw.clone(), Vec::new()),
+        Scaling::Standardized => {
+            let (scaled, scaler) = raw.standardized();
+            let constant = raw.feature_names.iter().zip(&scaler.constant).filter(|(_, c)| **c).map(|(n, _)| n.clone()).collect();
+            (scaled, constant)
+        }
+    };
+
+    let mut runs = Vec::with_capacity(trainers.len());
+    for trainer in trainers {
+        progress(trainer.name(), scaling);
+        let fit = trainer
+            .fit(&data.train.features, &data.train.targets, config)
+            .with_context(|| format!("{} trainer on {} features", trainer.name(), scaling.name()))?;
+        let scores = Scores::compute(&data, &fit.weights, fit.bias);
+        runs.push(TrainerRun { trainer: trainer.name(), fit, scores });
+    }
+
+    let optimum = least_squares(&data.train.features, &data.train.targets);
+    let optimum_scores = Scores::compute(&data, &optimum.weights, optimum.bias);
+    Ok(ScalingRun { scaling, data, constant_features, runs, optimum, optimum_scores })
+}

@@ -1,0 +1,42 @@
+//! The trainers that `--trainers` can name.
+
+use linreg::Trainer;
+use manual::{GradientForm, ManualTrainer};
+
+use crate::cli::FormArg;
+use crate::error::UsageError;
+
+/// Every trainer name, in report order.
+pub const NAMES: [&str; 1] = ["manual"];
+
+/// Builds the trainers named in `names`, in the given order, without duplicates.
+///
+/// # Errors
+/// [`UsageError`] for an unknown name or an empty list.
+pub fn select(names: &[String], form: FormArg) -> Result<Vec<Box<dyn Trainer>>, UsageError> {
+    let mut trainers: Vec<Box<dyn Trainer>> = Vec::new();
+    for name in names {
+        let trainer: Box<dyn Trainer> = match name.trim() {
+            "manual" => Box::new(ManualTrainer {
+                form: match form {
+                    FormArg::TwoPass => GradientForm::TwoPass,
+                    FormArg::Fused => GradientForm::Fused,
+                    FormArg::Gram => GradientForm::Gram,
+                },
+            }),
+            other => {
+                return Err(UsageError(format!(
+                    "unknown trainer {other:?} in --trainers; choose from: {}",
+                    NAMES.join(", ")
+                )));
+            }
+        };
+        if !trainers.iter().any(|t| t.name() == trainer.name()) {
+            trainers.push(trainer);
+        }
+    }
+    if trainers.is_empty() {
+        return Err(UsageError(format!("--trainers is empty; choose from: {}", NAMES.join(", "))));
+    }
+    Ok(trainers)
+}
