@@ -39,7 +39,7 @@ pub enum Command {
     },
 }
 
-/// Where the data comes from and how it is split.
+/// Data source and split options.
 #[derive(Debug, Args)]
 pub struct DataArgs {
     /// CSV file to train on. Default: data/abalone.data, downloaded from the UCI repository
@@ -70,57 +70,69 @@ pub struct DataArgs {
     pub categorical: Option<Vec<String>>,
 
     /// Fraction of rows held out for validation, from 0 (a train/test split) to below 1.
-    #[arg(long, value_name = "FRACTION", default_value_t = 0.2)]
+    #[arg(long, value_name = "FRACTION", default_value_t = 0.2, allow_negative_numbers = true)]
     pub val_fraction: f64,
 
     /// Fraction of rows held out for test, above 0 and below 1.
-    #[arg(long, value_name = "FRACTION", default_value_t = 0.2)]
+    #[arg(long, value_name = "FRACTION", default_value_t = 0.2, allow_negative_numbers = true)]
     pub test_fraction: f64,
 
     /// Seed of the row shuffle (and of the framework initialisation with --init framework).
-    #[arg(long, default_value_t = 42)]
+    #[arg(long, global = true, default_value_t = 42)]
     pub seed: u64,
 
-    /// What to do with a validation or test category that the training rows never contain:
-    /// reject the data, or encode it as all zeros and report it.
+    /// Policy for a validation or test category that the training rows never contain: reject
+    /// the data, or encode it as all zeros and report it.
     #[arg(long, value_enum, default_value_t = UnseenArg::Error)]
     pub unseen_category: UnseenArg,
 }
 
-/// How each trainer runs.
+/// Training options shared by every trainer.
 #[derive(Debug, Args)]
 pub struct TrainingArgs {
     /// Step size of each gradient-descent update.
-    #[arg(long, value_name = "RATE", default_value_t = 0.001)]
+    #[arg(
+        long,
+        global = true,
+        value_name = "RATE",
+        default_value_t = 0.001,
+        allow_negative_numbers = true
+    )]
     pub learning_rate: f64,
 
     /// Number of full-batch updates.
-    #[arg(long, default_value_t = 20_000)]
+    #[arg(long, global = true, default_value_t = 20_000)]
     pub iterations: usize,
 
     /// Record the training loss every this many iterations.
-    #[arg(long, value_name = "ITERATIONS", default_value_t = 100)]
+    #[arg(long, global = true, value_name = "ITERATIONS", default_value_t = 100)]
     pub record_every: usize,
 
     /// Feature scaling: raw values, z-scores fitted on the training rows, or both in turn.
-    #[arg(long, value_enum, default_value_t = ScalingArg::Both)]
+    #[arg(long, global = true, value_enum, default_value_t = ScalingArg::Both)]
     pub scaling: ScalingArg,
 
     /// Trainers to run, comma-separated.
-    #[arg(long, value_name = "NAMES", value_delimiter = ',', default_value = "manual")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "NAMES",
+        value_delimiter = ',',
+        default_value = "manual"
+    )]
     pub trainers: Vec<String>,
 
     /// Floating-point precision of the training arithmetic.
-    #[arg(long, value_enum, default_value_t = PrecisionArg::F64)]
+    #[arg(long, global = true, value_enum, default_value_t = PrecisionArg::F64)]
     pub precision: PrecisionArg,
 
     /// Starting weights: zeros, or each framework's own seeded initialisation.
-    #[arg(long, value_enum, default_value_t = InitArg::Zeros)]
+    #[arg(long, global = true, value_enum, default_value_t = InitArg::Zeros)]
     pub init: InitArg,
 
-    /// How the manual trainer evaluates Xᵀ·r: two passes over the rows, one fused pass, or
+    /// Evaluation method of Xᵀ·r in the manual trainer: two passes over the rows, one fused pass, or
     /// from XᵀX computed once (O(d²) per iteration). All give the same iterates up to rounding.
-    #[arg(long, value_enum, default_value_t = FormArg::TwoPass)]
+    #[arg(long, global = true, value_enum, default_value_t = FormArg::TwoPass)]
     pub manual_form: FormArg,
 }
 

@@ -20,7 +20,7 @@ pub fn exit_code(error: &anyhow::Error) -> u8 {
         }
         if let Some(data) = cause.downcast_ref::<DataError>() {
             return match data {
-                // A failed download says nothing about the data or the options.
+                // A failed download is not a fault of the data or the options.
                 DataError::Download { .. } => EXIT_FAILURE,
                 _ => EXIT_INVALID_INPUT,
             };
@@ -28,7 +28,9 @@ pub fn exit_code(error: &anyhow::Error) -> u8 {
         if let Some(train) = cause.downcast_ref::<TrainError>() {
             return match train {
                 // Divergence comes from the learning rate chosen for this data.
-                TrainError::InvalidConfig { .. } | TrainError::InvalidData { .. } | TrainError::Diverged { .. } => EXIT_INVALID_INPUT,
+                TrainError::InvalidConfig { .. }
+                | TrainError::InvalidData { .. }
+                | TrainError::Diverged { .. } => EXIT_INVALID_INPUT,
                 TrainError::Framework { .. } => EXIT_FAILURE,
             };
         }

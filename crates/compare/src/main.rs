@@ -40,7 +40,8 @@ fn execute(cli: &Cli) -> anyhow::Result<()> {
     }
 
     let source = source::load(&cli.data)?;
-    let dataset = linreg::Dataset::prepare(&source.table, &source::dataset_options(&cli.data, &source))?;
+    let dataset =
+        linreg::Dataset::prepare(&source.table, &source::dataset_options(&cli.data, &source))?;
     let scalings: &[Scaling] = match cli.training.scaling {
         ScalingArg::Raw => &[Scaling::Raw],
         ScalingArg::Standardized => &[Scaling::Standardized],
@@ -50,7 +51,11 @@ fn execute(cli: &Cli) -> anyhow::Result<()> {
     let mut runs = Vec::new();
     for &scaling in scalings {
         let run = run_scaling(&dataset, scaling, &trainers, &config, |trainer, scaling| {
-            eprintln!("training {trainer} on {} features ({} iterations)", scaling.name(), config.iterations);
+            eprintln!(
+                "training {trainer} on {} features ({} iterations)",
+                scaling.name(),
+                config.iterations
+            );
         })?;
         runs.push(run);
     }

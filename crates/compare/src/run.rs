@@ -5,7 +5,7 @@ use linreg::metrics::{Diagnosis, Metrics};
 use linreg::{Dataset, FitResult, Matrix, TrainConfig, Trainer};
 use manual::{LeastSquares, least_squares};
 
-/// Which features the trainers saw.
+/// Feature scaling applied before training.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scaling {
     /// Features as loaded and encoded.
@@ -15,7 +15,7 @@ pub enum Scaling {
 }
 
 impl Scaling {
-    /// The lowercase name used in reports.
+    /// Returns the lowercase name used in reports.
     pub fn name(self) -> &'static str {
         match self {
             Self::Raw => "raw",
@@ -41,7 +41,9 @@ pub struct Scores {
 impl Scores {
     /// Scores the model `(weights, bias)` on every split of `data`.
     fn compute(data: &Dataset, weights: &[f64], bias: f64) -> Self {
-        let score = |features: &Matrix, targets: &[f64]| Metrics::compute(targets, &features.predict(weights, bias));
+        let score = |features: &Matrix, targets: &[f64]| {
+            Metrics::compute(targets, &features.predict(weights, bias))
+        };
         // The training and test splits always have rows: the split checks it.
         let train = score(&data.train.features, &data.train.targets).expect("training rows");
         let test = score(&data.test.features, &data.test.targets).expect("test rows");
@@ -57,9 +59,9 @@ impl Scores {
 pub struct TrainerRun {
     /// The trainer's name.
     pub trainer: &'static str,
-    /// What it learned and how long it took.
+    /// Learned parameters, loss curve and training time.
     pub fit: FitResult,
-    /// How well it predicts.
+    /// Prediction scores.
     pub scores: Scores,
 }
 
@@ -97,7 +99,13 @@ pub fn run_scaling(
         Scaling::Raw => (raw.clone(), Vec::new()),
         Scaling::Standardized => {
             let (scaled, scaler) = raw.standardized();
-            let constant = raw.feature_names.iter().zip(&scaler.constant).filter(|(_, c)| **c).map(|(n, _)| n.clone()).collect();
+            let constant = raw
+                .feature_names
+                .iter()
+                .zip(&scaler.constant)
+                .filter(|(_, c)| **c)
+                .map(|(n, _)| n.clone())
+                .collect();
             (scaled, constant)
         }
     };
@@ -105,9 +113,10 @@ pub fn run_scaling(
     let mut runs = Vec::with_capacity(trainers.len());
     for trainer in trainers {
         progress(trainer.name(), scaling);
-        let fit = trainer
-            .fit(&data.train.features, &data.train.targets, config)
-            .with_context(|| format!("{} trainer on {} features", trainer.name(), scaling.name()))?;
+        let fit =
+            trainer.fit(&data.train.features, &data.train.targets, config).with_context(|| {
+                format!("{} trainer on {} features", trainer.name(), scaling.name())
+            })?;
         let scores = Scores::compute(&data, &fit.weights, fit.bias);
         runs.push(TrainerRun { trainer: trainer.name(), fit, scores });
     }

@@ -3,13 +3,13 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
-use linreg::{DatasetOptions, HeaderMode, LoadOptions, SplitFractions, Table, abalone};
 use linreg::encode::UnseenCategoryPolicy;
+use linreg::{DatasetOptions, HeaderMode, LoadOptions, SplitFractions, Table, abalone};
 
 use crate::cli::{DataArgs, HeaderArg, UnseenArg};
 use crate::error::UsageError;
 
-/// A loaded data file with what the report says about it.
+/// A loaded data file with its path, checksum and identity.
 #[derive(Debug)]
 pub struct Source {
     /// The file that was read.
@@ -28,6 +28,8 @@ pub struct Source {
 /// A [`linreg::DataError`] for unreadable or invalid data, a [`UsageError`] for an invalid
 /// delimiter.
 pub fn load(args: &DataArgs) -> Result<Source> {
+    // Checked even when the abalone schema makes it unused, so a typo never passes silently.
+    let delimiter = parse_delimiter(&args.delimiter)?;
     let path = match &args.data {
         Some(path) => path.clone(),
         None => abalone::ensure(Path::new(abalone::DEFAULT_PATH), &args.download_url)?,
@@ -43,7 +45,7 @@ pub fn load(args: &DataArgs) -> Result<Source> {
                 HeaderArg::Present => HeaderMode::Present,
                 HeaderArg::Absent => HeaderMode::Absent,
             },
-            delimiter: parse_delimiter(&args.delimiter)?,
+            delimiter,
             categorical: args.categorical.clone(),
             column_names: None,
         };
@@ -52,7 +54,7 @@ pub fn load(args: &DataArgs) -> Result<Source> {
     Ok(Source { path, sha256, is_abalone, table })
 }
 
-/// The dataset options that the arguments select.
+/// Returns the dataset options that the arguments select.
 pub fn dataset_options(args: &DataArgs, source: &Source) -> DatasetOptions {
     DatasetOptions {
         target: args.target.clone(),

@@ -68,7 +68,11 @@ pub fn header(source: &Source, run: &ScalingRun, config: &TrainConfig, seed: u64
 pub fn scaling_section(run: &ScalingRun) -> String {
     let mut out = format!("\n== {} features ==\n", run.scaling.name());
     if !run.constant_features.is_empty() {
-        let _ = writeln!(out, "constant on the training rows, scaled to 0: {}", run.constant_features.join(", "));
+        let _ = writeln!(
+            out,
+            "constant on the training rows, scaled to 0: {}",
+            run.constant_features.join(", ")
+        );
     }
 
     let mut scores = TextTable::new(&[

@@ -9,17 +9,31 @@ use manual::least_squares;
 
 use crate::table::{Align, TextTable};
 
+/// A trainer whose largest parameter error exceeds this has visibly not converged.
+const NOT_CONVERGED: f64 = 1e-3;
+
 /// Trains every trainer on `rows` synthetic rows and renders the true, learned and
 /// least-squares weights side by side.
 ///
 /// # Errors
 /// The first trainer error.
-pub fn run(rows: usize, seed: u64, trainers: &[Box<dyn Trainer>], config: &TrainConfig) -> Result<String> {
+pub fn run(
+    rows: usize,
+    seed: u64,
+    trainers: &[Box<dyn Trainer>],
+    config: &TrainConfig,
+) -> Result<String> {
     let (features, targets) = synthetic(rows, seed);
     let mut fits = Vec::new();
     for trainer in trainers {
-        eprintln!("training {} on {rows} synthetic rows ({} iterations)", trainer.name(), config.iterations);
-        let fit = trainer.fit(&features, &targets, config).with_context(|| format!("{} trainer on synthetic data", trainer.name()))?;
+        eprintln!(
+            "training {} on {rows} synthetic rows ({} iterations)",
+            trainer.name(),
+            config.iterations
+        );
+        let fit = trainer
+            .fit(&features, &targets, config)
+            .with_context(|| format!("{} trainer on synthetic data", trainer.name()))?;
         fits.push((trainer.name(), fit));
     }
     let optimum = least_squares(&features, &targets);
@@ -45,8 +59,24 @@ pub fn run(rows: usize, seed: u64, trainers: &[Box<dyn Trainer>], config: &Train
     );
     out.push_str(&table.render());
     for (name, fit) in &fits {
-        let error = fit.weights.iter().zip(TRUE_WEIGHTS).map(|(w, t)| (w - t).abs()).fold((fit.bias - TRUE_BIAS).abs(), f64::max);
-        let _ = writeln!(out, "{name}: largest error {error:.3e}, final training loss {:.3e}", fit.loss_curve.last().map_or(f64::NAN, |p| p.loss));
+        let error = fit
+            .weights
+            .iter()
+            .zip(TRUE_WEIGHTS)
+            .map(|(w, t)| (w - t).abs())
+            .fold((fit.bias - TRUE_BIAS).abs(), f64::max);
+        let _ = writeln!(
+            out,
+            "{name}: largest error {error:.3e}, final training loss {:.3e}",
+            fit.loss_curve.last().map_or(f64::NAN, |p| p.loss)
+        );
+        if error > NOT_CONVERGED {
+            let _ = writeln!(
+                out,
+                "{name}: not converged yet; the bias direction is the slowest to converge here, so try \
+                 --learning-rate 0.01 --iterations 200000 (rates above about 0.0105 diverge on this data)"
+            );
+        }
     }
     Ok(out)
 }

@@ -1,9 +1,9 @@
 //! The UCI abalone data: schema, checksum, and a provider that finds or downloads the file.
 //!
-//! The file has 4177 rows and no header. Columns: Sex (M, F or I for infant), Length, Diameter,
-//! Height (mm), Whole weight, Shucked weight, Viscera weight, Shell weight (grams), Rings
-//! (integer; age in years is about Rings + 1.5). In the original data the continuous values were
-//! divided by 200, which is how the file stores them.
+//! The file has 4177 rows and no header. Its columns are Sex (M, F or I for infant), then Length,
+//! Diameter and Height in mm, then Whole, Shucked, Viscera and Shell weight in grams, then Rings.
+//! Rings is an integer, and age in years is about Rings + 1.5. The file stores every continuous
+//! value divided by 200, as the donors published it.
 
 use std::path::{Path, PathBuf};
 
@@ -16,10 +16,11 @@ use crate::load::{HeaderMode, LoadOptions};
 /// SHA-256 of the published `abalone.data`.
 pub const SHA256: &str = "de37cdcdcaaa50c309d514f248f7c2302a5f1f88c168905eba23fe2fbc78449f";
 
-/// Where the UCI Machine Learning Repository publishes the file.
-pub const URL: &str = "https://archive.ics.uci.edu/ml/machine-learning-databases/abalone/abalone.data";
+/// Address of the file in the UCI Machine Learning Repository.
+pub const URL: &str =
+    "https://archive.ics.uci.edu/ml/machine-learning-databases/abalone/abalone.data";
 
-/// Where the provider looks for the file, relative to the working directory.
+/// Location of the file, relative to the working directory.
 pub const DEFAULT_PATH: &str = "data/abalone.data";
 
 /// Column names in file order.
@@ -38,7 +39,7 @@ pub const COLUMNS: [&str; 9] = [
 /// The fixed one-hot order of `Sex`, so that feature names and weights read the same in every run.
 pub const SEX_ORDER: [&str; 3] = ["M", "F", "I"];
 
-/// Load options for the abalone file: no header, the schema's names, `Sex` categorical.
+/// Returns the load options of the abalone file: no header, the schema's names, `Sex` categorical.
 pub fn load_options() -> LoadOptions {
     LoadOptions {
         header: HeaderMode::Absent,
@@ -48,7 +49,7 @@ pub fn load_options() -> LoadOptions {
     }
 }
 
-/// The fixed category orders to pass to the dataset options.
+/// Returns the fixed category orders to pass to the dataset options.
 pub fn category_orders() -> Vec<(String, Vec<String>)> {
     vec![("Sex".into(), SEX_ORDER.iter().map(|c| (*c).to_owned()).collect())]
 }
@@ -63,7 +64,8 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// # Errors
 /// [`DataError::Io`] if the file cannot be read.
 pub fn file_sha256(path: &Path) -> Result<String, DataError> {
-    let bytes = std::fs::read(path).map_err(|source| DataError::Io { path: path.into(), source })?;
+    let bytes =
+        std::fs::read(path).map_err(|source| DataError::Io { path: path.into(), source })?;
     Ok(sha256_hex(&bytes))
 }
 
@@ -107,6 +109,7 @@ pub fn load(path: &Path) -> Result<crate::Table, DataError> {
 /// # Errors
 /// As [`load`] and [`crate::Dataset::prepare`].
 pub fn default_dataset(path: &Path) -> Result<crate::Dataset, DataError> {
-    let options = crate::DatasetOptions { category_orders: category_orders(), ..Default::default() };
+    let options =
+        crate::DatasetOptions { category_orders: category_orders(), ..Default::default() };
     crate::Dataset::prepare(&load(path)?, &options)
 }

@@ -58,7 +58,7 @@ pub struct UnseenCategory {
     pub value: String,
     /// "validation" or "test".
     pub split: &'static str,
-    /// How many rows of that split hold it.
+    /// Number of rows of that split with this category.
     pub rows: usize,
 }
 
@@ -125,11 +125,32 @@ impl Dataset {
             }
         }
 
-        let assembler = Assembler { table, target, target_values, encodings: &encodings, width: feature_names.len() };
+        let assembler = Assembler {
+            table,
+            target,
+            target_values,
+            encodings: &encodings,
+            width: feature_names.len(),
+        };
         let mut unseen_categories = Vec::new();
-        let train = assembler.assemble(&split.train, "training", UnseenCategoryPolicy::Error, &mut unseen_categories)?;
-        let validation = assembler.assemble(&split.validation, "validation", options.unseen_category, &mut unseen_categories)?;
-        let test = assembler.assemble(&split.test, "test", options.unseen_category, &mut unseen_categories)?;
+        let train = assembler.assemble(
+            &split.train,
+            "training",
+            UnseenCategoryPolicy::Error,
+            &mut unseen_categories,
+        )?;
+        let validation = assembler.assemble(
+            &split.validation,
+            "validation",
+            options.unseen_category,
+            &mut unseen_categories,
+        )?;
+        let test = assembler.assemble(
+            &split.test,
+            "test",
+            options.unseen_category,
+            &mut unseen_categories,
+        )?;
 
         Ok(Self {
             feature_names,
@@ -212,7 +233,9 @@ impl Assembler<'_> {
                             }
                             record_unseen(unseen, &column.name, value, split);
                         }
-                        data.extend((0..categories.len()).map(|k| if Some(k) == hot { 1.0 } else { 0.0 }));
+                        data.extend(
+                            (0..categories.len()).map(|k| if Some(k) == hot { 1.0 } else { 0.0 }),
+                        );
                     }
                 }
             }
@@ -228,7 +251,12 @@ impl Assembler<'_> {
 fn record_unseen(unseen: &mut Vec<UnseenCategory>, column: &str, value: &str, split: &'static str) {
     match unseen.iter_mut().find(|u| u.column == column && u.value == value && u.split == split) {
         Some(entry) => entry.rows += 1,
-        None => unseen.push(UnseenCategory { column: column.into(), value: value.into(), split, rows: 1 }),
+        None => unseen.push(UnseenCategory {
+            column: column.into(),
+            value: value.into(),
+            split,
+            rows: 1,
+        }),
     }
 }
 
@@ -250,7 +278,7 @@ mod tests {
     }
 
     #[test]
-    fn features_are_one_hot_then_numeric_with_same_width_everywhere() {
+    fn features_one_hot_then_numeric() {
         let t = table(&rows_csv(20, |i| ["a", "b"][i % 2]));
         let data = Dataset::prepare(&t, &DatasetOptions::default()).expect("valid");
         assert_eq!(data.target_name, "y");
@@ -269,15 +297,20 @@ mod tests {
     }
 
     #[test]
-    fn unseen_category_is_error_or_zero_row_by_policy() {
+    fn unseen_category_by_policy() {
         // Only one row carries "rare"; find a seed that puts it outside the training rows.
         let t = table(&rows_csv(20, |i| if i == 7 { "rare" } else { "common" }));
         let seed = (0..100)
-            .find(|&s| !Split::new(20, SplitFractions::default(), s).expect("valid").train.contains(&7))
+            .find(|&s| {
+                !Split::new(20, SplitFractions::default(), s).expect("valid").train.contains(&7)
+            })
             .expect("some seed holds row 7 out");
         let options = DatasetOptions { seed, ..DatasetOptions::default() };
         let error = Dataset::prepare(&t, &options).expect_err("unseen category");
-        assert!(matches!(&error, DataError::UnseenCategory { line: 9, value, .. } if value == "rare"), "{error:?}");
+        assert!(
+            matches!(&error, DataError::UnseenCategory { line: 9, value, .. } if value == "rare"),
+            "{error:?}"
+        );
 
         let zero = DatasetOptions { unseen_category: UnseenCategoryPolicy::Zero, ..options };
         let data = Dataset::prepare(&t, &zero).expect("zero encoding");
@@ -296,7 +329,8 @@ mod tests {
         let error = Dataset::prepare(&t, &missing).expect_err("unknown target");
         assert!(error.to_string().contains("the columns are: kind, x, y"), "{error}");
 
-        let categorical = DatasetOptions { target: Some("kind".into()), ..DatasetOptions::default() };
+        let categorical =
+            DatasetOptions { target: Some("kind".into()), ..DatasetOptions::default() };
         let error = Dataset::prepare(&t, &categorical).expect_err("categorical target");
         assert!(matches!(error, DataError::CategoricalTarget { .. }), "{error:?}");
     }

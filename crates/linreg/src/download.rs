@@ -17,14 +17,15 @@ const TIMEOUT: Duration = Duration::from_secs(60);
 /// Downloads `url` to `dest` if and only if its SHA-256 is `expected_sha256`.
 ///
 /// The bytes go to a temporary file in `dest`'s folder, which is renamed to `dest` after the
-/// checksum matched, so `dest` never holds a partial or unverified download.
+/// checksum matched, so `dest` never contains a partial or unverified download.
 ///
 /// # Errors
 /// [`DataError::Download`] if the request fails or the server answers with an error status,
 /// [`DataError::ChecksumMismatch`] if the bytes differ from the expected ones, and
 /// [`DataError::Io`] if the file cannot be written.
 pub fn download_verified(url: &str, dest: &Path, expected_sha256: &str) -> Result<(), DataError> {
-    let failed = |reason: String| DataError::Download { path: dest.into(), url: url.into(), reason };
+    let failed =
+        |reason: String| DataError::Download { path: dest.into(), url: url.into(), reason };
 
     let agent: ureq::Agent =
         ureq::Agent::config_builder().timeout_global(Some(TIMEOUT)).build().into();

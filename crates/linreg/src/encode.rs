@@ -2,7 +2,7 @@
 
 use crate::table::{ColumnValues, Table};
 
-/// What to do with a validation or test row whose category the training rows never contain.
+/// Policy for a validation or test row whose category the training rows never contain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum UnseenCategoryPolicy {
     /// Reject the data with an error naming the row and the value.

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-/// Why data could not be loaded, downloaded or prepared for training.
+/// Failure to load, download or prepare data for training.
 #[derive(Debug, thiserror::Error)]
 pub enum DataError {
     /// The file could not be opened or read.
@@ -22,7 +22,7 @@ pub enum DataError {
     Empty {
         /// The file that failed.
         path: PathBuf,
-        /// True if and only if the file holds a header and nothing else.
+        /// True if and only if the file contains a header and nothing else.
         header_only: bool,
     },
 
@@ -74,14 +74,14 @@ pub enum DataError {
         field: usize,
         /// The rejected text.
         value: String,
-        /// Why it was rejected, such as "not a number" or "not finite".
+        /// The reason for rejection, such as "not a number" or "not finite".
         reason: &'static str,
     },
 
     /// A column named on the command line does not exist.
     #[error("{role} column {requested:?} not found; the columns are: {}", available.join(", "))]
     UnknownColumn {
-        /// What the column was requested for, such as "target" or "categorical".
+        /// The role of the requested column, such as "target" or "categorical".
         role: &'static str,
         /// The name or index as given.
         requested: String,
@@ -89,8 +89,10 @@ pub enum DataError {
         available: Vec<String>,
     },
 
-    /// The target column holds categories, not numbers.
-    #[error("target column '{column}' is categorical (value {example:?}); choose a numeric target with --target")]
+    /// The target column contains categories, not numbers.
+    #[error(
+        "target column '{column}' is categorical (value {example:?}); choose a numeric target with --target"
+    )]
     CategoricalTarget {
         /// The target column.
         column: String,
@@ -105,7 +107,7 @@ pub enum DataError {
         target: String,
     },
 
-    /// A validation or test row holds a category that the training rows never contain.
+    /// A validation or test row contains a category that the training rows never contain.
     #[error("{}:{line}: column '{column}': category {value:?} appears in the {split} rows but never in the training rows; use --unseen-category zero to encode it as all zeros", path.display())]
     UnseenCategory {
         /// The file the row came from.
@@ -123,7 +125,7 @@ pub enum DataError {
     /// The split fractions are invalid or leave a part without rows.
     #[error("invalid split: {reason}")]
     InvalidSplit {
-        /// What is wrong, with the values involved.
+        /// The problem, with the values involved.
         reason: String,
     },
 
@@ -136,18 +138,18 @@ pub enum DataError {
         expected: String,
         /// The checksum of the bytes seen.
         actual: String,
-        /// What to do about it.
+        /// The advice to the user.
         advice: &'static str,
     },
 
     /// The data file is missing and could not be downloaded.
     #[error("{} not found, and the download from {url} failed: {reason}. Download the file by hand and save it as {}, or pass --data PATH", path.display(), path.display())]
     Download {
-        /// Where the file was expected.
+        /// The expected location of the file.
         path: PathBuf,
         /// The address tried.
         url: String,
-        /// Why the download failed.
+        /// The cause of the failure.
         reason: String,
     },
 }

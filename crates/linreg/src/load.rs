@@ -12,7 +12,7 @@ use crate::table::{Column, ColumnValues, Table};
 /// Whether the first row of the file names the columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum HeaderMode {
-    /// Decide from the data: the first row is a header if and only if some column holds a
+    /// Decide from the data: the first row is a header if and only if some column contains a
     /// non-number in the first row and numbers in the rows after it (up to 100 of them).
     #[default]
     Auto,
@@ -52,9 +52,10 @@ const HEADER_SNIFF_ROWS: usize = 100;
 /// # Errors
 /// [`DataError`] naming the file, and the line, field and value where there is one: the file
 /// cannot be read, is empty, is not UTF-8, has ragged rows, names an unknown categorical
-/// column, or holds a value that is not a finite number in a numeric column.
+/// column, or contains a value that is not a finite number in a numeric column.
 pub fn load_csv(path: &Path, options: &LoadOptions) -> Result<Table, DataError> {
-    let bytes = std::fs::read(path).map_err(|source| DataError::Io { path: path.into(), source })?;
+    let bytes =
+        std::fs::read(path).map_err(|source| DataError::Io { path: path.into(), source })?;
     parse_csv(path, &bytes, options)
 }
 
@@ -146,8 +147,11 @@ fn read_records(path: &Path, bytes: &[u8], delimiter: u8) -> Result<Vec<Record>,
         }
         let mut fields = Vec::with_capacity(raw.len());
         for (j, field) in raw.iter().enumerate() {
-            let text = std::str::from_utf8(field)
-                .map_err(|_| DataError::NotUtf8 { path: path.into(), line, field: j + 1 })?;
+            let text = std::str::from_utf8(field).map_err(|_| DataError::NotUtf8 {
+                path: path.into(),
+                line,
+                field: j + 1,
+            })?;
             fields.push(text.to_owned());
         }
         records.push(Record { line, fields });
@@ -174,14 +178,15 @@ impl LineCounter<'_> {
             target += 1;
         }
         if target > self.offset {
-            self.line += self.bytes[self.offset..target].iter().filter(|&&b| b == b'\n').count() as u64;
+            self.line +=
+                self.bytes[self.offset..target].iter().filter(|&&b| b == b'\n').count() as u64;
             self.offset = target;
         }
         self.line
     }
 }
 
-/// Parses `text` as a finite number, or says why it is not one.
+/// Parses `text` as a finite number, or returns the reason it is not one.
 pub(crate) fn parse_number(text: &str) -> Result<f64, &'static str> {
     if text.is_empty() {
         return Err("empty");
@@ -327,7 +332,10 @@ mod tests {
     #[test]
     fn infinity_is_rejected_as_not_finite() {
         let error = parse("a,b\n1,2\n3,inf\n").expect_err("infinite");
-        assert!(matches!(error, DataError::InvalidNumber { reason: "not finite", .. }), "{error:?}");
+        assert!(
+            matches!(error, DataError::InvalidNumber { reason: "not finite", .. }),
+            "{error:?}"
+        );
     }
 
     #[test]
@@ -347,8 +355,7 @@ mod tests {
 
     #[test]
     fn explicit_categorical_column_by_index() {
-        let options =
-            LoadOptions { categorical: Some(vec!["0".into()]), ..LoadOptions::default() };
+        let options = LoadOptions { categorical: Some(vec!["0".into()]), ..LoadOptions::default() };
         let table = parse_csv(Path::new("c.csv"), b"1,5\n2,6\n", &options).expect("valid CSV");
         assert!(table.columns[0].is_categorical());
         assert!(!table.columns[1].is_categorical());

@@ -43,7 +43,7 @@ impl Matrix {
         self.cols
     }
 
-    /// The values in row-major order.
+    /// Returns the values in row-major order.
     pub fn as_slice(&self) -> &[f64] {
         &self.data
     }

@@ -187,11 +187,17 @@ mod tests {
     #[test]
     fn diagnosis_thresholds() {
         let under = Diagnosis::from_r2(0.2, 0.19);
-        assert_eq!((under.bias, under.variance, under.fit), (Level::High, Level::Low, FitKind::Underfit));
+        assert_eq!(
+            (under.bias, under.variance, under.fit),
+            (Level::High, Level::Low, FitKind::Underfit)
+        );
         let fit = Diagnosis::from_r2(0.55, 0.40);
         assert_eq!((fit.bias, fit.variance, fit.fit), (Level::Medium, Level::Medium, FitKind::Fit));
         let over = Diagnosis::from_r2(0.95, 0.60);
-        assert_eq!((over.bias, over.variance, over.fit), (Level::Low, Level::High, FitKind::Overfit));
+        assert_eq!(
+            (over.bias, over.variance, over.fit),
+            (Level::Low, Level::High, FitKind::Overfit)
+        );
         assert_eq!(over.to_string(), "bias low, variance high, overfit");
     }
 }

@@ -101,7 +101,8 @@ mod tests {
             let column = scaled.column(j);
             let mean = column.iter().sum::<f64>() / 3.0;
             let variance = column.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / 3.0;
-            assert!(mean.abs() < 1e-15 && (variance - 1.0).abs() < 1e-14, "{column:?}");
+            assert!(mean.abs() < 1e-15, "mean of {column:?}");
+            assert!((variance - 1.0).abs() < 1e-14, "variance of {column:?}");
         }
     }
 }

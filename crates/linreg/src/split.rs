@@ -27,12 +27,12 @@ impl Default for SplitFractions {
 }
 
 impl SplitFractions {
-    /// The 80/20 train/test split, without validation rows.
+    /// Returns the 80/20 train/test split, without validation rows.
     pub fn train_test() -> Self {
         Self { validation: 0.0, test: 0.2 }
     }
 
-    /// The sizes `(train, validation, test)` for `n` rows: test = ⌊n·test⌋, validation =
+    /// Computes the sizes `(train, validation, test)` for `n` rows: test = ⌊n·test⌋, validation =
     /// ⌊n·(test + validation)⌋ − test, train = the rest.
     ///
     /// # Errors

@@ -27,7 +27,7 @@ pub fn synthetic(n: usize, seed: u64) -> (Matrix, Vec<f64>) {
     (Matrix::from_row_major(n, TRUE_WEIGHTS.len(), features), targets)
 }
 
-/// A uniform digit: 2³² is not a multiple of 10, so the top stretch of outputs is rejected.
+/// Draws a uniform digit. 2³² is not a multiple of 10, so the top stretch of outputs is rejected.
 fn digit(rng: &mut ChaCha8Rng) -> f64 {
     const ZONE: u32 = u32::MAX - u32::MAX % 10;
     loop {

@@ -21,7 +21,7 @@ pub struct Column {
 }
 
 impl Column {
-    /// True if and only if the column holds categories.
+    /// True if and only if the column contains categories.
     pub fn is_categorical(&self) -> bool {
         matches!(self.values, ColumnValues::Categorical(_))
     }

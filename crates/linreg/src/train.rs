@@ -23,7 +23,7 @@ pub enum Precision {
     F64,
 }
 
-/// How the weights and the bias start.
+/// Starting values of the weights and the bias.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Initialization {
@@ -73,9 +73,14 @@ impl TrainConfig {
     /// # Errors
     /// [`TrainError::InvalidConfig`] naming the first invalid field and its value.
     pub fn validate(&self) -> Result<(), TrainError> {
-        let invalid = |field, value: String, rule| Err(TrainError::InvalidConfig { field, value, rule });
+        let invalid =
+            |field, value: String, rule| Err(TrainError::InvalidConfig { field, value, rule });
         if !(self.learning_rate.is_finite() && self.learning_rate > 0.0) {
-            return invalid("learning rate", self.learning_rate.to_string(), "a finite number above 0");
+            return invalid(
+                "learning rate",
+                self.learning_rate.to_string(),
+                "a finite number above 0",
+            );
         }
         if self.iterations == 0 {
             return invalid("iterations", "0".into(), "at least 1");
@@ -89,7 +94,7 @@ impl TrainConfig {
     /// True if and only if the loss after `iteration` updates belongs in the loss curve:
     /// iteration 0, every multiple of `record_every`, and the last iteration.
     pub fn records(&self, iteration: usize) -> bool {
-        iteration % self.record_every == 0 || iteration == self.iterations
+        iteration.is_multiple_of(self.record_every) || iteration == self.iterations
     }
 }
 
@@ -102,7 +107,7 @@ pub struct LossPoint {
     pub loss: f64,
 }
 
-/// What a trainer returns.
+/// The result of training: parameters, loss curve and time.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FitResult {
     /// One weight per feature, in feature order.
@@ -123,7 +128,7 @@ impl FitResult {
     }
 }
 
-/// Why training failed.
+/// Failure to train.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum TrainError {
     /// A hyperparameter is outside its allowed range.
@@ -140,12 +145,14 @@ pub enum TrainError {
     /// The training data cannot be used.
     #[error("invalid training data: {reason}")]
     InvalidData {
-        /// What is wrong, with the shapes or values involved.
+        /// The problem, with the shapes or values involved.
         reason: String,
     },
 
     /// The loss became NaN or infinite.
-    #[error("training diverged at iteration {iteration}: the loss is {loss} with learning rate {learning_rate}; standardise the features or use a smaller learning rate")]
+    #[error(
+        "training diverged at iteration {iteration}: the loss is {loss} with learning rate {learning_rate}; standardise the features or use a smaller learning rate"
+    )]
     Diverged {
         /// The step size in use.
         learning_rate: f64,
@@ -185,13 +192,22 @@ pub fn check_finite(loss: f64, iteration: usize, config: &TrainConfig) -> Result
 pub fn check_data(features: &Matrix, targets: &[f64]) -> Result<(), TrainError> {
     let invalid = |reason: String| Err(TrainError::InvalidData { reason });
     if features.rows() == 0 || features.cols() == 0 {
-        return invalid(format!("features are {} × {}, need at least 1 × 1", features.rows(), features.cols()));
+        return invalid(format!(
+            "features are {} × {}, need at least 1 × 1",
+            features.rows(),
+            features.cols()
+        ));
     }
     if targets.len() != features.rows() {
         return invalid(format!("{} targets for {} feature rows", targets.len(), features.rows()));
     }
     if let Some(k) = features.as_slice().iter().position(|v| !v.is_finite()) {
-        return invalid(format!("feature row {}, column {} is {}", k / features.cols(), k % features.cols(), features.as_slice()[k]));
+        return invalid(format!(
+            "feature row {}, column {} is {}",
+            k / features.cols(),
+            k % features.cols(),
+            features.as_slice()[k]
+        ));
     }
     if let Some(i) = targets.iter().position(|v| !v.is_finite()) {
         return invalid(format!("target {i} is {}", targets[i]));
@@ -210,7 +226,8 @@ pub fn uniform_initialization(features: usize, seed: u64) -> (Vec<f64>, f64) {
     let mut rng = rand_chacha::ChaCha8Rng::from_seed(key);
     let bound = 1.0 / (features.max(1) as f64).sqrt();
     // The top 53 bits of a 64-bit output give a uniform double in [0, 1).
-    let mut draw = || ((rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64).mul_add(2.0 * bound, -bound);
+    let mut draw =
+        || ((rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64).mul_add(2.0 * bound, -bound);
     let weights = (0..features).map(|_| draw()).collect();
     (weights, draw())
 }
@@ -225,7 +242,12 @@ pub trait Trainer {
     /// # Errors
     /// [`TrainError`] if the config or the data is invalid, the loss diverges, or the framework
     /// fails.
-    fn fit(&self, features: &Matrix, targets: &[f64], config: &TrainConfig) -> Result<FitResult, TrainError>;
+    fn fit(
+        &self,
+        features: &Matrix,
+        targets: &[f64],
+        config: &TrainConfig,
+    ) -> Result<FitResult, TrainError>;
 }
 
 impl fmt::Display for Precision {
@@ -251,16 +273,25 @@ mod tests {
         for rate in [0.0, -0.1, f64::NAN, f64::INFINITY] {
             let config = TrainConfig { learning_rate: rate, ..TrainConfig::default() };
             let error = config.validate().expect_err("invalid rate");
-            assert!(matches!(&error, TrainError::InvalidConfig { field: "learning rate", value, .. } if *value == rate.to_string()), "{error:?}");
+            assert!(
+                matches!(&error, TrainError::InvalidConfig { field: "learning rate", value, .. } if *value == rate.to_string()),
+                "{error:?}"
+            );
         }
     }
 
     #[test]
     fn zero_iterations_and_zero_interval_are_rejected() {
         let config = TrainConfig { iterations: 0, ..TrainConfig::default() };
-        assert!(matches!(config.validate(), Err(TrainError::InvalidConfig { field: "iterations", .. })));
+        assert!(matches!(
+            config.validate(),
+            Err(TrainError::InvalidConfig { field: "iterations", .. })
+        ));
         let config = TrainConfig { record_every: 0, ..TrainConfig::default() };
-        assert!(matches!(config.validate(), Err(TrainError::InvalidConfig { field: "loss recording interval", .. })));
+        assert!(matches!(
+            config.validate(),
+            Err(TrainError::InvalidConfig { field: "loss recording interval", .. })
+        ));
     }
 
     #[test]

@@ -7,7 +7,11 @@ use linreg::abalone;
 
 fn abalone_path() -> PathBuf {
     let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/abalone.data"));
-    assert!(path.exists(), "{} is missing: copy abalone.data there (see data/README.md)", path.display());
+    assert!(
+        path.exists(),
+        "{} is missing: copy abalone.data there (see data/README.md)",
+        path.display()
+    );
     path
 }
 
@@ -41,8 +45,16 @@ fn two_rows_have_zero_height() {
 fn default_dataset_features_target_and_split() {
     let data = abalone::default_dataset(&abalone_path()).expect("abalone prepares");
     let expected = [
-        "Sex=M", "Sex=F", "Sex=I", "Length", "Diameter", "Height", "Whole weight",
-        "Shucked weight", "Viscera weight", "Shell weight",
+        "Sex=M",
+        "Sex=F",
+        "Sex=I",
+        "Length",
+        "Diameter",
+        "Height",
+        "Whole weight",
+        "Shucked weight",
+        "Viscera weight",
+        "Shell weight",
     ];
     assert_eq!(data.feature_names, expected);
     assert_eq!(data.target_name, "Rings");

@@ -7,10 +7,12 @@ use linreg::{DataError, abalone};
 
 fn abalone_bytes() -> Vec<u8> {
     let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/abalone.data"));
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}; copy abalone.data there (see data/README.md)", path.display()))
+    std::fs::read(&path).unwrap_or_else(|e| {
+        panic!("{}: {e}; copy abalone.data there (see data/README.md)", path.display())
+    })
 }
 
-/// Starts a server on a free loopback port that answers one request with `status` and `body`,
+/// Starts a server on a free loopback port that responds to one request with `status` and `body`,
 /// and returns the file's URL and the server thread.
 fn serve_once(status: u16, body: Vec<u8>) -> (String, JoinHandle<()>) {
     let server = tiny_http::Server::http("127.0.0.1:0").expect("loopback port");
@@ -26,7 +28,9 @@ fn serve_once(status: u16, body: Vec<u8>) -> (String, JoinHandle<()>) {
 
 fn files_in(folder: &Path) -> Vec<String> {
     std::fs::read_dir(folder)
-        .map(|entries| entries.map(|e| e.expect("entry").file_name().to_string_lossy().into_owned()).collect())
+        .map(|entries| {
+            entries.map(|e| e.expect("entry").file_name().to_string_lossy().into_owned()).collect()
+        })
         .unwrap_or_default()
 }
 
@@ -55,7 +59,10 @@ fn checksum_mismatch_leaves_nothing_behind() {
     let error = abalone::ensure(&dest, &url).expect_err("checksum must not match");
     server.join().expect("server thread");
 
-    assert!(matches!(&error, DataError::ChecksumMismatch { expected, .. } if expected == abalone::SHA256), "{error:?}");
+    assert!(
+        matches!(&error, DataError::ChecksumMismatch { expected, .. } if expected == abalone::SHA256),
+        "{error:?}"
+    );
     assert!(files_in(folder.path()).is_empty(), "left behind: {:?}", files_in(folder.path()));
 }
 
@@ -71,21 +78,30 @@ fn http_404_is_a_download_error() {
     let message = error.to_string();
     assert!(matches!(error, DataError::Download { .. }), "{message}");
     assert!(message.contains("404"), "{message}");
-    assert!(message.contains(&dest.display().to_string()), "message must say where to put the file: {message}");
+    assert!(
+        message.contains(&dest.display().to_string()),
+        "message must say where to put the file: {message}"
+    );
     assert!(!dest.exists());
 }
 
 #[test]
 fn unreachable_server_says_where_to_put_the_file() {
     // Bind a port and release it, so that nothing listens there.
-    let port = std::net::TcpListener::bind("127.0.0.1:0").expect("port").local_addr().expect("address").port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("port")
+        .local_addr()
+        .expect("address")
+        .port();
     let folder = tempfile::tempdir().expect("temporary folder");
     let dest = folder.path().join("abalone.data");
 
-    let error = abalone::ensure(&dest, &format!("http://127.0.0.1:{port}/abalone.data")).expect_err("offline");
+    let error = abalone::ensure(&dest, &format!("http://127.0.0.1:{port}/abalone.data"))
+        .expect_err("offline");
     let message = error.to_string();
     assert!(matches!(error, DataError::Download { .. }), "{message}");
-    assert!(message.contains("save it as") && message.contains("--data"), "{message}");
+    assert!(message.contains("save it as"), "{message}");
+    assert!(message.contains("--data"), "{message}");
 }
 
 #[test]

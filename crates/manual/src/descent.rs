@@ -7,7 +7,7 @@ use linreg::train::{LossPoint, check_data, check_finite, uniform_initialization}
 use linreg::{FitResult, Initialization, Matrix, Precision, TrainConfig, TrainError, Trainer};
 use num_traits::Float;
 
-/// How [`ManualTrainer`] evaluates `Xᵀ·r` each iteration. All three give the same iterates up
+/// Evaluation method of `Xᵀ·r` in [`ManualTrainer`]. All three give the same iterates up
 /// to rounding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum GradientForm {
@@ -27,7 +27,7 @@ pub enum GradientForm {
 /// Gradient descent with the gradient of [the crate documentation](crate) written out by hand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ManualTrainer {
-    /// How the gradient is evaluated.
+    /// Evaluation method of the gradient.
     pub form: GradientForm,
 }
 
@@ -36,7 +36,12 @@ impl Trainer for ManualTrainer {
         "manual"
     }
 
-    fn fit(&self, features: &Matrix, targets: &[f64], config: &TrainConfig) -> Result<FitResult, TrainError> {
+    fn fit(
+        &self,
+        features: &Matrix,
+        targets: &[f64],
+        config: &TrainConfig,
+    ) -> Result<FitResult, TrainError> {
         config.validate()?;
         check_data(features, targets)?;
         match config.precision {
@@ -80,7 +85,12 @@ struct State<T> {
     bias: T,
 }
 
-fn descend<T: Real>(form: GradientForm, features: &Matrix, targets: &[f64], config: &TrainConfig) -> Result<FitResult, TrainError> {
+fn descend<T: Real>(
+    form: GradientForm,
+    features: &Matrix,
+    targets: &[f64],
+    config: &TrainConfig,
+) -> Result<FitResult, TrainError> {
     let (weights, bias) = match config.initialization {
         Initialization::Zeros => (vec![0.0; features.cols()], 0.0),
         Initialization::FrameworkDefault { seed } => uniform_initialization(features.cols(), seed),
@@ -112,7 +122,12 @@ fn descend<T: Real>(form: GradientForm, features: &Matrix, targets: &[f64], conf
 
 /// Appends the loss at `iteration` to the curve if the schedule records it, and stops on a
 /// non-finite value.
-fn record(curve: &mut Vec<LossPoint>, iteration: usize, loss: f64, config: &TrainConfig) -> Result<(), TrainError> {
+fn record(
+    curve: &mut Vec<LossPoint>,
+    iteration: usize,
+    loss: f64,
+    config: &TrainConfig,
+) -> Result<(), TrainError> {
     if config.records(iteration) {
         check_finite(loss, iteration, config)?;
         curve.push(LossPoint { iteration, loss });
@@ -120,7 +135,10 @@ fn record(curve: &mut Vec<LossPoint>, iteration: usize, loss: f64, config: &Trai
     Ok(())
 }
 
-fn run_two_pass<T: Real>(s: &mut State<T>, config: &TrainConfig) -> Result<Vec<LossPoint>, TrainError> {
+fn run_two_pass<T: Real>(
+    s: &mut State<T>,
+    config: &TrainConfig,
+) -> Result<Vec<LossPoint>, TrainError> {
     let n = T::from_f64_rounded(s.n as f64);
     let rate = T::from_f64_rounded(config.learning_rate);
     let two = T::from_f64_rounded(2.0);
@@ -164,7 +182,10 @@ fn run_two_pass<T: Real>(s: &mut State<T>, config: &TrainConfig) -> Result<Vec<L
     Ok(curve)
 }
 
-fn run_fused<T: Real>(s: &mut State<T>, config: &TrainConfig) -> Result<Vec<LossPoint>, TrainError> {
+fn run_fused<T: Real>(
+    s: &mut State<T>,
+    config: &TrainConfig,
+) -> Result<Vec<LossPoint>, TrainError> {
     let n = T::from_f64_rounded(s.n as f64);
     let rate = T::from_f64_rounded(config.learning_rate);
     let two = T::from_f64_rounded(2.0);
@@ -233,7 +254,10 @@ fn run_gram<T: Real>(s: &mut State<T>, config: &TrainConfig) -> Result<Vec<LossP
         let w_dot = |v: &[T]| s.weights.iter().zip(v).map(|(&w, &x)| w * x).sum::<T>();
 
         if config.records(iteration) {
-            let sum_r2 = sum_y2 - two * w_dot(&xt_y) - two * b * sum_y + w_dot(&gram_w) + two * b * w_dot(&xt_1) + n_t * b * b;
+            let sum_r2 = sum_y2 - two * w_dot(&xt_y) - two * b * sum_y
+                + w_dot(&gram_w)
+                + two * b * w_dot(&xt_1)
+                + n_t * b * b;
             record(&mut curve, iteration, (sum_r2 / n_t).into_f64(), config)?;
         }
         if iteration == config.iterations {

@@ -47,7 +47,7 @@ pub fn least_squares(features: &Matrix, targets: &[f64]) -> LeastSquares {
     let tolerance = n.max(d + 1) as f64 * f64::EPSILON * singular_values[0];
     let rank = singular_values.iter().filter(|&&s| s > tolerance).count();
 
-    // `solve` only fails when U or Vᵀ was not computed, and both were requested above.
+    // `solve` fails only without U or Vᵀ, and `svd(true, true)` above computes both.
     let theta = svd.solve(&y, tolerance).expect("U and Vᵀ were computed");
     let weights: Vec<f64> = theta.iter().take(d).copied().collect();
     let bias = theta[d];
@@ -76,7 +76,8 @@ mod tests {
         // Two one-hot columns sum to the bias column, so y = 1 + 2·[group b] has the solutions
         // (w_a, w_b, b) = (1 − t, 3 − t, t) for every t. The minimum of (1−t)² + (3−t)² + t²
         // is at t = 4/3, giving (−1/3, 5/3, 4/3).
-        let x = Matrix::from_rows(&[vec![1.0, 0.0], vec![0.0, 1.0], vec![1.0, 0.0], vec![0.0, 1.0]]);
+        let x =
+            Matrix::from_rows(&[vec![1.0, 0.0], vec![0.0, 1.0], vec![1.0, 0.0], vec![0.0, 1.0]]);
         let fit = least_squares(&x, &[1.0, 3.0, 1.0, 3.0]);
         assert_eq!(fit.rank, 2);
         let expected = [-1.0 / 3.0, 5.0 / 3.0];

@@ -1,4 +1,4 @@
-//! The manual trainer on real abalone data and on data with a known answer.
+//! The manual trainer on real abalone data and on data with known weights.
 
 use std::path::PathBuf;
 
@@ -8,7 +8,11 @@ use manual::{GradientForm, ManualTrainer, gradient, least_squares, loss};
 
 fn abalone_data() -> Dataset {
     let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/abalone.data"));
-    assert!(path.exists(), "{} is missing: copy abalone.data there (see data/README.md)", path.display());
+    assert!(
+        path.exists(),
+        "{} is missing: copy abalone.data there (see data/README.md)",
+        path.display()
+    );
     abalone::default_dataset(&path).expect("abalone prepares")
 }
 
@@ -31,7 +35,11 @@ fn gradient_matches_central_differences_on_abalone() {
         let shifted = |delta: f64| {
             let mut w = weights.clone();
             let mut b = bias;
-            if j < w.len() { w[j] += delta } else { b += delta }
+            if j < w.len() {
+                w[j] += delta
+            } else {
+                b += delta
+            }
             loss(x, y, &w, b)
         };
         numeric.push((shifted(h) - shifted(-h)) / (2.0 * h));
@@ -53,7 +61,8 @@ fn standardised_descent_reaches_minimum_norm_optimum() {
     let optimum = least_squares(x, y);
 
     assert_eq!(optimum.rank, 10, "three one-hot columns make [X 1] rank-deficient by one");
-    let difference = max_abs_difference(&fit.weights, &optimum.weights).max((fit.bias - optimum.bias).abs());
+    let difference =
+        max_abs_difference(&fit.weights, &optimum.weights).max((fit.bias - optimum.bias).abs());
     assert!(difference < 1e-6, "largest difference from the optimum: {difference:e}");
 }
 
@@ -62,7 +71,8 @@ fn gradient_forms_give_same_iterates() {
     let data = abalone_data();
     let (x, y) = (&data.train.features, &data.train.targets);
     let config = TrainConfig { iterations: 2_000, ..TrainConfig::default() };
-    let two_pass = ManualTrainer { form: GradientForm::TwoPass }.fit(x, y, &config).expect("trains");
+    let two_pass =
+        ManualTrainer { form: GradientForm::TwoPass }.fit(x, y, &config).expect("trains");
     for form in [GradientForm::Fused, GradientForm::Gram] {
         let other = ManualTrainer { form }.fit(x, y, &config).expect("trains");
         // Summation order differs, so values agree to rounding: weights are O(1) here.
@@ -71,13 +81,19 @@ fn gradient_forms_give_same_iterates() {
         let curves = two_pass.loss_curve.iter().zip(&other.loss_curve);
         for (a, b) in curves {
             assert_eq!(a.iteration, b.iteration);
-            assert!((a.loss - b.loss).abs() < 1e-9 * a.loss, "{form:?} at {}: {} vs {}", a.iteration, a.loss, b.loss);
+            assert!(
+                (a.loss - b.loss).abs() < 1e-9 * a.loss,
+                "{form:?} at {}: {} vs {}",
+                a.iteration,
+                a.loss,
+                b.loss
+            );
         }
     }
 }
 
 #[test]
-fn first_step_from_zero_is_minus_rate_times_gradient() {
+fn first_step_from_zero() {
     let data = abalone_data();
     let (x, y) = (&data.train.features, &data.train.targets);
     let config = TrainConfig { iterations: 1, ..TrainConfig::default() };
@@ -95,7 +111,9 @@ fn first_step_from_zero_is_minus_rate_times_gradient() {
 fn raw_abalone_diverges_at_rate_ten() {
     let data = abalone_data();
     let config = TrainConfig { learning_rate: 10.0, iterations: 1_000, ..TrainConfig::default() };
-    let error = ManualTrainer::default().fit(&data.train.features, &data.train.targets, &config).expect_err("diverges");
+    let error = ManualTrainer::default()
+        .fit(&data.train.features, &data.train.targets, &config)
+        .expect_err("diverges");
     assert!(matches!(error, TrainError::Diverged { learning_rate: 10.0, .. }), "{error:?}");
 }
 
@@ -115,7 +133,11 @@ fn f32_stays_close_to_f64() {
 fn framework_default_initialisation_starts_elsewhere() {
     let data = abalone_data();
     let (x, y) = (&data.train.features, &data.train.targets);
-    let config = TrainConfig { iterations: 1, initialization: Initialization::FrameworkDefault { seed: 5 }, ..TrainConfig::default() };
+    let config = TrainConfig {
+        iterations: 1,
+        initialization: Initialization::FrameworkDefault { seed: 5 },
+        ..TrainConfig::default()
+    };
     let fit = ManualTrainer::default().fit(x, y, &config).expect("trains");
     let zero_loss = gradient(x, y, &vec![0.0; x.cols()], 0.0).loss;
     assert!((fit.loss_curve[0].loss - zero_loss).abs() > 1e-3);
@@ -126,7 +148,12 @@ fn descent_recovers_synthetic_weights() {
     let (x, y) = synthetic(1_000, 42);
     // λ_max of this Hessian is about 190, so 0.01 is stable; 200 000 steps shrink the slowest
     // mode (the bias direction) far below the tolerance.
-    let config = TrainConfig { learning_rate: 0.01, iterations: 200_000, record_every: 10_000, ..TrainConfig::default() };
+    let config = TrainConfig {
+        learning_rate: 0.01,
+        iterations: 200_000,
+        record_every: 10_000,
+        ..TrainConfig::default()
+    };
     let fit = ManualTrainer { form: GradientForm::Gram }.fit(&x, &y, &config).expect("converges");
     for (w, truth) in fit.weights.iter().zip(TRUE_WEIGHTS) {
         assert!((w - truth).abs() < 1e-6, "{:?}", fit.weights);
