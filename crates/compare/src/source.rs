@@ -32,7 +32,13 @@ pub fn load(args: &DataArgs) -> Result<Source> {
     let delimiter = parse_delimiter(&args.delimiter)?;
     let path = match &args.data {
         Some(path) => path.clone(),
-        None => abalone::ensure(Path::new(abalone::DEFAULT_PATH), &args.download_url)?,
+        None => {
+            let default = Path::new(abalone::DEFAULT_PATH);
+            if !default.exists() {
+                eprintln!("{} not found; downloading {}", default.display(), args.download_url);
+            }
+            abalone::ensure(default, &args.download_url)?
+        }
     };
     let sha256 = abalone::file_sha256(&path)?;
     let is_abalone = sha256 == abalone::SHA256;

@@ -100,3 +100,29 @@ fn invalid_options_exit_2() {
         assert!(stderr(&output).contains(expected), "{args:?}: {}", stderr(&output));
     }
 }
+
+#[test]
+fn missing_abalone_is_downloaded_then_used() {
+    let bytes = std::fs::read(abalone_path()).expect("abalone readable");
+    let server = tiny_http::Server::http("127.0.0.1:0").expect("loopback port");
+    let port = server.server_addr().to_ip().expect("IP listener").port();
+    let handle = std::thread::spawn(move || {
+        if let Ok(request) = server.recv() {
+            request.respond(tiny_http::Response::from_data(bytes)).expect("response sent");
+        }
+    });
+
+    // A fresh working folder without data/: compare must fetch the file into data/abalone.data.
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let url = format!("http://127.0.0.1:{port}/abalone.data");
+    let output = Command::new(env!("CARGO_BIN_EXE_compare"))
+        .current_dir(folder.path())
+        .args(["--download-url", &url, "--iterations", "10", "--scaling", "raw"])
+        .output()
+        .expect("compare runs");
+    handle.join().expect("server thread");
+
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(folder.path().join("data/abalone.data").exists());
+    assert!(stdout(&output).contains("data: data/abalone.data"), "{}", stdout(&output));
+}
