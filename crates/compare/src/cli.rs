@@ -25,6 +25,24 @@ pub struct Cli {
     /// Training options.
     #[command(flatten)]
     pub training: TrainingArgs,
+
+    /// Output options.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Output locations of the report and the exported data.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Folder for report.md, results.json and the SVG plots; created if missing. Files of
+    /// earlier reports are replaced one by one, each only once the new one is complete.
+    #[arg(long, value_name = "DIR", default_value = "report")]
+    pub out: PathBuf,
+
+    /// Also write the exact matrices the trainers received (features after encoding and
+    /// scaling, then the target) as CSV files per scaling and split into this folder.
+    #[arg(long, value_name = "DIR")]
+    pub export: Option<PathBuf>,
 }
 
 /// Subcommands.

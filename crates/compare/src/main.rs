@@ -4,6 +4,10 @@
 mod cli;
 mod config;
 mod error;
+mod export;
+mod output;
+mod plots;
+mod report;
 mod run;
 mod source;
 mod summary;
@@ -17,7 +21,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use crate::cli::{Cli, Command, ScalingArg};
-use crate::run::{Scaling, run_scaling};
+use crate::run::{Comparison, Scaling, run_scaling};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -47,7 +51,6 @@ fn execute(cli: &Cli) -> anyhow::Result<()> {
         ScalingArg::Standardized => &[Scaling::Standardized],
         ScalingArg::Both => &[Scaling::Raw, Scaling::Standardized],
     };
-
     let mut runs = Vec::new();
     for &scaling in scalings {
         let run = run_scaling(&dataset, scaling, &trainers, &config, |trainer, scaling| {
@@ -59,13 +62,28 @@ fn execute(cli: &Cli) -> anyhow::Result<()> {
         })?;
         runs.push(run);
     }
+    let trainer_names = trainers.iter().map(|t| t.name()).collect();
+    let comparison = Comparison { source, dataset, config, trainer_names, runs };
 
-    let mut out = summary::header(&source, &runs[0], &config, cli.data.seed);
-    for run in &runs {
-        out.push_str(&summary::scaling_section(run));
+    // Render everything before writing anything, so a failure leaves earlier output untouched.
+    let report = report::render(cli, &comparison)?;
+    let export =
+        cli.output.export.as_ref().map(|_| export::export_files(&comparison)).transpose()?;
+    output::write_atomically(&cli.output.out, &report)?;
+    if let (Some(folder), Some(files)) = (&cli.output.export, &export) {
+        output::write_atomically(folder, files)?;
+    }
+
+    let mut text = summary::header(&comparison, cli.data.seed);
+    for run in &comparison.runs {
+        text.push_str(&summary::scaling_section(run));
+    }
+    text.push_str(&format!("\nreport written to {}\n", cli.output.out.join("report.md").display()));
+    if let Some(folder) = &cli.output.export {
+        text.push_str(&format!("training matrices exported to {}\n", folder.display()));
     }
     let mut stdout = std::io::stdout().lock();
-    stdout.write_all(out.as_bytes())?;
+    stdout.write_all(text.as_bytes())?;
     stdout.flush()?;
     Ok(())
 }

@@ -1,9 +1,13 @@
 //! Training every selected trainer on every selected scaling and scoring the results.
 
+use std::time::{Duration, Instant};
+
 use anyhow::{Context, Result};
 use linreg::metrics::{Diagnosis, Metrics};
 use linreg::{Dataset, FitResult, Matrix, TrainConfig, Trainer};
 use manual::{LeastSquares, least_squares};
+
+use crate::source::Source;
 
 /// Feature scaling applied before training.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,6 +82,8 @@ pub struct ScalingRun {
     pub runs: Vec<TrainerRun>,
     /// The exact minimum-norm least-squares solution.
     pub optimum: LeastSquares,
+    /// Time to compute it.
+    pub optimum_time: Duration,
     /// Its scores.
     pub optimum_scores: Scores,
 }
@@ -121,7 +127,44 @@ pub fn run_scaling(
         runs.push(TrainerRun { trainer: trainer.name(), fit, scores });
     }
 
+    let started = Instant::now();
     let optimum = least_squares(&data.train.features, &data.train.targets);
+    let optimum_time = started.elapsed();
     let optimum_scores = Scores::compute(&data, &optimum.weights, optimum.bias);
-    Ok(ScalingRun { scaling, data, constant_features, runs, optimum, optimum_scores })
+    Ok(ScalingRun { scaling, data, constant_features, runs, optimum, optimum_time, optimum_scores })
+}
+
+impl ScalingRun {
+    /// Returns, for each trainer other than manual, the largest absolute difference of its
+    /// weights and bias from manual's; empty if manual did not run.
+    pub fn differences_from_manual(&self) -> Vec<(&'static str, f64)> {
+        let Some(manual) = self.runs.iter().find(|r| r.trainer == "manual") else {
+            return Vec::new();
+        };
+        self.runs
+            .iter()
+            .filter(|r| r.trainer != "manual")
+            .map(|r| {
+                let weights =
+                    r.fit.weights.iter().zip(&manual.fit.weights).map(|(a, b)| (a - b).abs());
+                let largest = weights.fold((r.fit.bias - manual.fit.bias).abs(), f64::max);
+                (r.trainer, largest)
+            })
+            .collect()
+    }
+}
+
+/// Everything one invocation trained, with the data it trained on.
+#[derive(Debug)]
+pub struct Comparison {
+    /// The loaded data file.
+    pub source: Source,
+    /// The split and encoded data before scaling.
+    pub dataset: Dataset,
+    /// The hyperparameters.
+    pub config: TrainConfig,
+    /// The trainers, in run order.
+    pub trainer_names: Vec<&'static str>,
+    /// One entry per scaling, in run order.
+    pub runs: Vec<ScalingRun>,
 }

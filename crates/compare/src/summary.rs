@@ -2,10 +2,7 @@
 
 use std::fmt::Write;
 
-use linreg::TrainConfig;
-
-use crate::run::{ScalingRun, Scores};
-use crate::source::Source;
+use crate::run::{Comparison, ScalingRun, Scores};
 use crate::table::{Align, TextTable};
 
 /// Formats an optional R² with four decimals, or "undefined" for a constant target.
@@ -24,8 +21,8 @@ fn scores_cells(scores: &Scores) -> Vec<String> {
 }
 
 /// Renders the header lines: data, split and training settings.
-pub fn header(source: &Source, run: &ScalingRun, config: &TrainConfig, seed: u64) -> String {
-    let data = &run.data;
+pub fn header(comparison: &Comparison, seed: u64) -> String {
+    let (source, data, config) = (&comparison.source, &comparison.dataset, &comparison.config);
     let mut out = String::new();
     let _ = writeln!(
         out,

@@ -1,0 +1,262 @@
+//! The report folder written by `compare`: files, contents, determinism and atomicity.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn abalone_path() -> PathBuf {
+    let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/abalone.data"));
+    assert!(
+        path.exists(),
+        "{} is missing: copy abalone.data there (see data/README.md)",
+        path.display()
+    );
+    path
+}
+
+/// Runs compare on abalone with few iterations, writing the report into `out`.
+fn run_report(out: &Path, extra: &[&str]) -> Output {
+    let abalone = abalone_path();
+    let mut args = vec!["--data", abalone.to_str().expect("UTF-8 path"), "--iterations", "300"];
+    args.extend(["--out", out.to_str().expect("UTF-8 path")]);
+    args.extend(extra);
+    Command::new(env!("CARGO_BIN_EXE_compare")).args(&args).output().expect("compare runs")
+}
+
+fn read_json(path: &Path) -> Value {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()))
+}
+
+/// Lists every file of a folder with its bytes.
+fn snapshot(folder: &Path) -> BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(folder)
+        .expect("folder exists")
+        .map(|e| {
+            let e = e.expect("entry");
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).expect("readable"),
+            )
+        })
+        .collect()
+}
+
+const PLOTS: [&str; 6] = [
+    "predicted_vs_actual_raw.svg",
+    "loss_raw.svg",
+    "weights_raw.svg",
+    "predicted_vs_actual_standardized.svg",
+    "loss_standardized.svg",
+    "weights_standardized.svg",
+];
+
+#[test]
+fn report_files_exist_and_parse() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let output = run_report(folder.path(), &[]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+
+    let report = std::fs::read_to_string(folder.path().join("report.md")).expect("report.md");
+    for heading in [
+        "## Manifest",
+        "## Data summary",
+        "## Results on raw features",
+        "## Results on standardized features",
+        "## How to read this",
+        "## Limitations",
+    ] {
+        assert!(report.contains(heading), "report.md lacks {heading}");
+    }
+    for plot in PLOTS {
+        assert!(report.contains(&format!("]({plot})")), "report.md does not embed {plot}");
+        assert!(folder.path().join(plot).exists(), "{plot} missing");
+    }
+
+    let results = read_json(&folder.path().join("results.json"));
+    let runs = results["runs"].as_array().expect("runs array");
+    for scaling in ["raw", "standardized"] {
+        let trainers: Vec<&str> = runs
+            .iter()
+            .filter(|r| r["scaling"] == scaling)
+            .map(|r| r["trainer"].as_str().expect("name"))
+            .collect();
+        assert!(trainers.contains(&"manual"), "{scaling}: {trainers:?}");
+        assert_eq!(trainers.last(), Some(&"least_squares"), "{scaling}: {trainers:?}");
+    }
+    for run in runs {
+        for key in [
+            "weights",
+            "bias",
+            "r2",
+            "mse",
+            "diagnosis",
+            "train_seconds",
+            "micros_per_iteration",
+            "loss_curve",
+        ] {
+            assert!(run.get(key).is_some(), "run lacks {key}: {run}");
+        }
+        assert_eq!(run["weights"].as_object().expect("weights object").len(), 10);
+        assert!(run["r2"]["test"].is_f64(), "{run}");
+    }
+
+    let split = &results["manifest"]["split"];
+    let mut rows: Vec<u64> = ["train", "val", "test"]
+        .iter()
+        .flat_map(|part| {
+            split[part].as_array().expect("indices").iter().map(|v| v.as_u64().expect("index"))
+        })
+        .collect();
+    assert_eq!(split["train"].as_array().expect("indices").len(), 2507);
+    rows.sort_unstable();
+    assert_eq!(rows, (0..4177).collect::<Vec<u64>>(), "the split must be a partition of the rows");
+}
+
+#[test]
+fn trainers_agree_to_1e9_in_f64() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let output = run_report(folder.path(), &[]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let results = read_json(&folder.path().join("results.json"));
+    let runs = results["runs"].as_array().expect("runs array");
+    for scaling in ["raw", "standardized"] {
+        let of = |trainer: &str| {
+            runs.iter().find(|r| r["scaling"] == scaling && r["trainer"] == trainer)
+        };
+        let manual = of("manual").expect("manual run");
+        for other in ["burn", "candle"] {
+            let Some(other_run) = of(other) else { continue };
+            let weights = manual["weights"].as_object().expect("weights");
+            for (name, value) in weights {
+                let difference = (value.as_f64().expect("number")
+                    - other_run["weights"][name].as_f64().expect("number"))
+                .abs();
+                assert!(difference <= 1e-9, "{scaling} {other} {name}: differs by {difference:e}");
+            }
+            let bias = (manual["bias"].as_f64().expect("bias")
+                - other_run["bias"].as_f64().expect("bias"))
+            .abs();
+            assert!(bias <= 1e-9, "{scaling} {other} bias differs by {bias:e}");
+        }
+    }
+}
+
+#[test]
+fn same_arguments_give_same_results() {
+    let first = tempfile::tempdir().expect("temporary folder");
+    let second = tempfile::tempdir().expect("temporary folder");
+    for folder in [&first, &second] {
+        let output = run_report(folder.path(), &[]);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    }
+
+    let without_timing = |folder: &Path| {
+        let mut results = read_json(&folder.join("results.json"));
+        results["manifest"]["date"] = Value::Null;
+        for run in results["runs"].as_array_mut().expect("runs") {
+            run["train_seconds"] = Value::Null;
+            run["micros_per_iteration"] = Value::Null;
+        }
+        results
+    };
+    assert_eq!(without_timing(first.path()), without_timing(second.path()));
+    for plot in PLOTS {
+        assert_eq!(
+            std::fs::read(first.path().join(plot)).expect("plot"),
+            std::fs::read(second.path().join(plot)).expect("plot"),
+            "{plot} differs between identical runs"
+        );
+    }
+}
+
+#[test]
+fn failed_run_leaves_report_untouched() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let output = run_report(folder.path(), &[]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let before = snapshot(folder.path());
+
+    // Fails before training: the data file does not exist.
+    let missing = Command::new(env!("CARGO_BIN_EXE_compare"))
+        .args([
+            "--data",
+            "/nonexistent/abalone.data",
+            "--out",
+            folder.path().to_str().expect("UTF-8 path"),
+        ])
+        .output()
+        .expect("compare runs");
+    assert_eq!(missing.status.code(), Some(2));
+    assert_eq!(snapshot(folder.path()), before);
+
+    // Fails after training has started: raw abalone diverges at learning rate 10.
+    let diverged = run_report(folder.path(), &["--learning-rate", "10"]);
+    assert_eq!(diverged.status.code(), Some(2));
+    assert_eq!(snapshot(folder.path()), before);
+}
+
+#[test]
+fn plots_are_well_formed_svg_with_titles() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let output = run_report(folder.path(), &[]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let expected_titles = [
+        "Predicted vs actual Rings, 835 test rows, raw features",
+        "Training loss, raw features",
+        "Weights by feature, raw features",
+        "Predicted vs actual Rings, 835 test rows, standardized features",
+        "Training loss, standardized features",
+        "Weights by feature, standardized features",
+    ];
+    for (plot, title) in PLOTS.iter().zip(expected_titles) {
+        let text = std::fs::read_to_string(folder.path().join(plot)).expect("plot");
+        let document =
+            roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{plot} is not XML: {e}"));
+        assert_eq!(document.root_element().tag_name().name(), "svg", "{plot}");
+        let texts: Vec<&str> = document
+            .descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .filter_map(|n| n.text())
+            .map(str::trim)
+            .collect();
+        assert!(texts.contains(&title), "{plot} lacks the title {title:?}: {texts:?}");
+        assert!(
+            texts.iter().any(|t| t.contains("least")),
+            "{plot} lacks the least-squares legend or panel"
+        );
+    }
+}
+
+#[test]
+fn export_writes_training_matrices() {
+    let out = tempfile::tempdir().expect("temporary folder");
+    let export = tempfile::tempdir().expect("temporary folder");
+    let output = run_report(out.path(), &["--export", export.path().to_str().expect("UTF-8 path")]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+
+    let mut reader = csv::Reader::from_path(export.path().join("standardized_train.csv"))
+        .expect("export exists");
+    let header: Vec<String> = reader.headers().expect("header").iter().map(str::to_owned).collect();
+    assert_eq!(header.first().map(String::as_str), Some("Sex=M"));
+    assert_eq!(header.last().map(String::as_str), Some("Rings"));
+    let rows: Vec<Vec<f64>> = reader
+        .records()
+        .map(|r| r.expect("record").iter().map(|v| v.parse().expect("number")).collect())
+        .collect();
+    assert_eq!(rows.len(), 2507);
+    // Standardised training columns have mean 0.
+    let mean = rows.iter().map(|r| r[3]).sum::<f64>() / rows.len() as f64;
+    assert!(mean.abs() < 1e-12, "Length mean {mean}");
+    for name in [
+        "raw_train.csv",
+        "raw_validation.csv",
+        "raw_test.csv",
+        "standardized_validation.csv",
+        "standardized_test.csv",
+    ] {
+        assert!(export.path().join(name).exists(), "{name} missing");
+    }
+}
