@@ -30,5 +30,5 @@ fn csv_bytes(features: &[String], target: &str, part: &SplitData) -> Result<Vec<
         // `{}` prints the shortest text that parses back to the same f64, so nothing is lost.
         writer.write_record(row.iter().chain([y]).map(|v| v.to_string()))?;
     }
-    Ok(writer.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)
+    writer.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
 }

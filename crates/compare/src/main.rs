@@ -7,6 +7,7 @@ mod error;
 mod export;
 mod output;
 mod plots;
+mod progress;
 mod report;
 mod run;
 mod source;
@@ -53,14 +54,7 @@ fn execute(cli: &Cli) -> anyhow::Result<()> {
     };
     let mut runs = Vec::new();
     for &scaling in scalings {
-        let run = run_scaling(&dataset, scaling, &trainers, &config, |trainer, scaling| {
-            eprintln!(
-                "training {trainer} on {} features ({} iterations)",
-                scaling.name(),
-                config.iterations
-            );
-        })?;
-        runs.push(run);
+        runs.push(run_scaling(&dataset, scaling, &trainers, &config)?);
     }
     let trainer_names = trainers.iter().map(|t| t.name()).collect();
     let comparison = Comparison { source, dataset, config, trainer_names, runs };

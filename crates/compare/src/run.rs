@@ -4,9 +4,11 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use linreg::metrics::{Diagnosis, Metrics};
+use linreg::train::LossPoint;
 use linreg::{Dataset, FitResult, Matrix, TrainConfig, Trainer};
 use manual::{LeastSquares, least_squares};
 
+use crate::progress::training_bar;
 use crate::source::Source;
 
 /// Feature scaling applied before training.
@@ -90,7 +92,7 @@ pub struct ScalingRun {
 
 /// Trains every trainer on `data` with the given scaling.
 ///
-/// `progress` is called before each training run with the trainer and scaling names.
+/// A progress bar on standard error follows each training run.
 ///
 /// # Errors
 /// The first trainer error, with the trainer and scaling named.
@@ -99,7 +101,6 @@ pub fn run_scaling(
     scaling: Scaling,
     trainers: &[Box<dyn Trainer>],
     config: &TrainConfig,
-    mut progress: impl FnMut(&str, Scaling),
 ) -> Result<ScalingRun> {
     let (data, constant_features) = match scaling {
         Scaling::Raw => (raw.clone(), Vec::new()),
@@ -118,11 +119,16 @@ pub fn run_scaling(
 
     let mut runs = Vec::with_capacity(trainers.len());
     for trainer in trainers {
-        progress(trainer.name(), scaling);
+        let label = format!("{} on {} features", trainer.name(), scaling.name());
+        let bar = training_bar(&label, config.iterations);
+        let mut observer = |point: LossPoint| {
+            bar.set_position(point.iteration as u64);
+            bar.set_message(format!("{:.6}", point.loss));
+        };
         let fit =
-            trainer.fit(&data.train.features, &data.train.targets, config).with_context(|| {
-                format!("{} trainer on {} features", trainer.name(), scaling.name())
-            })?;
+            trainer.fit_observed(&data.train.features, &data.train.targets, config, &mut observer);
+        bar.finish_and_clear();
+        let fit = fit.with_context(|| format!("{label}: training failed"))?;
         let scores = Scores::compute(&data, &fit.weights, fit.bias);
         runs.push(TrainerRun { trainer: trainer.name(), fit, scores });
     }

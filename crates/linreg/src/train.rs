@@ -232,6 +232,42 @@ pub fn uniform_initialization(features: usize, seed: u64) -> (Vec<f64>, f64) {
     (weights, draw())
 }
 
+/// A callback that receives each point of the loss curve as soon as it is recorded.
+pub type LossObserver<'a> = &'a mut dyn FnMut(LossPoint);
+
+/// Collects the loss curve during training: checks each recorded loss for divergence, stores
+/// it, and passes it on to an observer such as a progress bar.
+pub struct LossRecorder<'a> {
+    config: &'a TrainConfig,
+    curve: Vec<LossPoint>,
+    observer: LossObserver<'a>,
+}
+
+impl<'a> LossRecorder<'a> {
+    /// Creates an empty recorder for a run with `config`.
+    pub fn new(config: &'a TrainConfig, observer: LossObserver<'a>) -> Self {
+        let points = config.iterations / config.record_every + 2;
+        Self { config, curve: Vec::with_capacity(points), observer }
+    }
+
+    /// Records `loss` after `iteration` updates.
+    ///
+    /// # Errors
+    /// [`TrainError::Diverged`] if the loss is NaN or infinite.
+    pub fn record(&mut self, iteration: usize, loss: f64) -> Result<(), TrainError> {
+        check_finite(loss, iteration, self.config)?;
+        let point = LossPoint { iteration, loss };
+        self.curve.push(point);
+        (self.observer)(point);
+        Ok(())
+    }
+
+    /// Returns the recorded curve.
+    pub fn finish(self) -> Vec<LossPoint> {
+        self.curve
+    }
+}
+
 /// A way of training the linear model.
 pub trait Trainer {
     /// Short lowercase name used on the command line and in reports: "manual", "burn", "candle".
@@ -248,6 +284,24 @@ pub trait Trainer {
         targets: &[f64],
         config: &TrainConfig,
     ) -> Result<FitResult, TrainError>;
+
+    /// Trains like [`Trainer::fit`] and passes each loss-curve point to `observer` as it is
+    /// recorded. The provided implementation reports the whole curve after training; trainers
+    /// override it to report while they run.
+    ///
+    /// # Errors
+    /// As [`Trainer::fit`].
+    fn fit_observed(
+        &self,
+        features: &Matrix,
+        targets: &[f64],
+        config: &TrainConfig,
+        observer: LossObserver<'_>,
+    ) -> Result<FitResult, TrainError> {
+        let result = self.fit(features, targets, config)?;
+        result.loss_curve.iter().for_each(|&point| observer(point));
+        Ok(result)
+    }
 }
 
 impl fmt::Display for Precision {

@@ -3,7 +3,7 @@
 use std::iter::Sum;
 use std::time::Instant;
 
-use linreg::train::{LossPoint, check_data, check_finite, uniform_initialization};
+use linreg::train::{LossObserver, LossRecorder, check_data, uniform_initialization};
 use linreg::{FitResult, Initialization, Matrix, Precision, TrainConfig, TrainError, Trainer};
 use num_traits::Float;
 
@@ -42,11 +42,22 @@ impl Trainer for ManualTrainer {
         targets: &[f64],
         config: &TrainConfig,
     ) -> Result<FitResult, TrainError> {
+        self.fit_observed(features, targets, config, &mut |_| {})
+    }
+
+    fn fit_observed(
+        &self,
+        features: &Matrix,
+        targets: &[f64],
+        config: &TrainConfig,
+        observer: LossObserver<'_>,
+    ) -> Result<FitResult, TrainError> {
         config.validate()?;
         check_data(features, targets)?;
+        let recorder = LossRecorder::new(config, observer);
         match config.precision {
-            Precision::F64 => descend::<f64>(self.form, features, targets, config),
-            Precision::F32 => descend::<f32>(self.form, features, targets, config),
+            Precision::F64 => descend::<f64>(self.form, features, targets, config, recorder),
+            Precision::F32 => descend::<f32>(self.form, features, targets, config, recorder),
         }
     }
 }
@@ -90,6 +101,7 @@ fn descend<T: Real>(
     features: &Matrix,
     targets: &[f64],
     config: &TrainConfig,
+    mut recorder: LossRecorder<'_>,
 ) -> Result<FitResult, TrainError> {
     let (weights, bias) = match config.initialization {
         Initialization::Zeros => (vec![0.0; features.cols()], 0.0),
@@ -105,46 +117,31 @@ fn descend<T: Real>(
     };
 
     let started = Instant::now();
-    let loss_curve = match form {
-        GradientForm::TwoPass => run_two_pass(&mut state, config)?,
-        GradientForm::Fused => run_fused(&mut state, config)?,
-        GradientForm::Gram => run_gram(&mut state, config)?,
-    };
+    match form {
+        GradientForm::TwoPass => run_two_pass(&mut state, config, &mut recorder)?,
+        GradientForm::Fused => run_fused(&mut state, config, &mut recorder)?,
+        GradientForm::Gram => run_gram(&mut state, config, &mut recorder)?,
+    }
     let train_time = started.elapsed();
 
     Ok(FitResult {
         weights: state.weights.iter().map(|w| w.into_f64()).collect(),
         bias: state.bias.into_f64(),
-        loss_curve,
+        loss_curve: recorder.finish(),
         train_time,
     })
-}
-
-/// Appends the loss at `iteration` to the curve if the schedule records it, and stops on a
-/// non-finite value.
-fn record(
-    curve: &mut Vec<LossPoint>,
-    iteration: usize,
-    loss: f64,
-    config: &TrainConfig,
-) -> Result<(), TrainError> {
-    if config.records(iteration) {
-        check_finite(loss, iteration, config)?;
-        curve.push(LossPoint { iteration, loss });
-    }
-    Ok(())
 }
 
 fn run_two_pass<T: Real>(
     s: &mut State<T>,
     config: &TrainConfig,
-) -> Result<Vec<LossPoint>, TrainError> {
+    recorder: &mut LossRecorder<'_>,
+) -> Result<(), TrainError> {
     let n = T::from_f64_rounded(s.n as f64);
     let rate = T::from_f64_rounded(config.learning_rate);
     let two = T::from_f64_rounded(2.0);
     let mut residuals = vec![T::zero(); s.n];
     let mut xt_r = vec![T::zero(); s.d];
-    let mut curve = Vec::new();
 
     for iteration in 0..=config.iterations {
         // Predict: r = y − (X·w + b).
@@ -157,7 +154,7 @@ fn run_two_pass<T: Real>(
         // Loss, only where it is recorded: (1/n)·Σ r².
         if config.records(iteration) {
             let loss = residuals.iter().map(|&r| r * r).sum::<T>() / n;
-            record(&mut curve, iteration, loss.into_f64(), config)?;
+            recorder.record(iteration, loss.into_f64())?;
         }
         if iteration == config.iterations {
             break;
@@ -179,18 +176,18 @@ fn run_two_pass<T: Real>(
         }
         s.bias = s.bias - rate * (-two / n * sum_r);
     }
-    Ok(curve)
+    Ok(())
 }
 
 fn run_fused<T: Real>(
     s: &mut State<T>,
     config: &TrainConfig,
-) -> Result<Vec<LossPoint>, TrainError> {
+    recorder: &mut LossRecorder<'_>,
+) -> Result<(), TrainError> {
     let n = T::from_f64_rounded(s.n as f64);
     let rate = T::from_f64_rounded(config.learning_rate);
     let two = T::from_f64_rounded(2.0);
     let mut xt_r = vec![T::zero(); s.d];
-    let mut curve = Vec::new();
 
     for iteration in 0..=config.iterations {
         // Predict, and accumulate Xᵀr, Σr and Σr² while each row is in cache.
@@ -206,7 +203,9 @@ fn run_fused<T: Real>(
             sum_r2 = sum_r2 + r * r;
         }
 
-        record(&mut curve, iteration, (sum_r2 / n).into_f64(), config)?;
+        if config.records(iteration) {
+            recorder.record(iteration, (sum_r2 / n).into_f64())?;
+        }
         if iteration == config.iterations {
             break;
         }
@@ -217,10 +216,14 @@ fn run_fused<T: Real>(
         }
         s.bias = s.bias - rate * (-two / n * sum_r);
     }
-    Ok(curve)
+    Ok(())
 }
 
-fn run_gram<T: Real>(s: &mut State<T>, config: &TrainConfig) -> Result<Vec<LossPoint>, TrainError> {
+fn run_gram<T: Real>(
+    s: &mut State<T>,
+    config: &TrainConfig,
+    recorder: &mut LossRecorder<'_>,
+) -> Result<(), TrainError> {
     let (n, d) = (s.n, s.d);
     let n_t = T::from_f64_rounded(n as f64);
     let rate = T::from_f64_rounded(config.learning_rate);
@@ -245,7 +248,6 @@ fn run_gram<T: Real>(s: &mut State<T>, config: &TrainConfig) -> Result<Vec<LossP
     }
 
     let mut gram_w = vec![T::zero(); d];
-    let mut curve = Vec::new();
     for iteration in 0..=config.iterations {
         for (j, q) in gram_w.iter_mut().enumerate() {
             *q = gram[j * d..(j + 1) * d].iter().zip(&s.weights).map(|(&g, &w)| g * w).sum();
@@ -258,7 +260,7 @@ fn run_gram<T: Real>(s: &mut State<T>, config: &TrainConfig) -> Result<Vec<LossP
                 + w_dot(&gram_w)
                 + two * b * w_dot(&xt_1)
                 + n_t * b * b;
-            record(&mut curve, iteration, (sum_r2 / n_t).into_f64(), config)?;
+            recorder.record(iteration, (sum_r2 / n_t).into_f64())?;
         }
         if iteration == config.iterations {
             break;
@@ -272,5 +274,5 @@ fn run_gram<T: Real>(s: &mut State<T>, config: &TrainConfig) -> Result<Vec<LossP
         }
         s.bias = b - rate * (-two / n_t * sum_r);
     }
-    Ok(curve)
+    Ok(())
 }

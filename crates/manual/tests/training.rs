@@ -160,3 +160,16 @@ fn descent_recovers_synthetic_weights() {
     }
     assert!((fit.bias - TRUE_BIAS).abs() < 1e-6, "{}", fit.bias);
 }
+
+#[test]
+fn observer_sees_each_recorded_point() {
+    let data = abalone_data();
+    let config = TrainConfig { iterations: 250, ..TrainConfig::default() };
+    let mut seen = Vec::new();
+    let fit = ManualTrainer::default()
+        .fit_observed(&data.train.features, &data.train.targets, &config, &mut |p| seen.push(p))
+        .expect("trains");
+    assert_eq!(seen, fit.loss_curve);
+    let iterations: Vec<usize> = seen.iter().map(|p| p.iteration).collect();
+    assert_eq!(iterations, [0, 100, 200, 250]);
+}
