@@ -260,3 +260,51 @@ fn export_writes_training_matrices() {
         assert!(export.path().join(name).exists(), "{name} missing");
     }
 }
+
+#[test]
+fn report_names_features_of_any_csv() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let data = folder.path().join("houses.csv");
+    let mut text = String::from("district;area;rooms;price\n");
+    for i in 0..60 {
+        let district = ["north", "south", "east"][i % 3];
+        let area = 40 + (i * 7) % 90;
+        let rooms = 1 + i % 5;
+        let price =
+            1.5 * area as f64 + 10.0 * rooms as f64 + if district == "south" { 30.0 } else { 0.0 };
+        text.push_str(&format!("{district};{area};{rooms};{price}\n"));
+    }
+    std::fs::write(&data, text).expect("write");
+    let out = folder.path().join("report");
+
+    let output = Command::new(env!("CARGO_BIN_EXE_compare"))
+        .args([
+            "--data",
+            data.to_str().expect("UTF-8 path"),
+            "--delimiter",
+            ";",
+            "--target",
+            "price",
+        ])
+        .args(["--categorical", "district", "--scaling", "standardized", "--learning-rate", "0.1"])
+        .args(["--out", out.to_str().expect("UTF-8 path")])
+        .output()
+        .expect("compare runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+
+    let results = read_json(&out.join("results.json"));
+    let features: Vec<&str> = results["manifest"]["data"]["features"]
+        .as_array()
+        .expect("features")
+        .iter()
+        .map(|f| f.as_str().expect("name"))
+        .collect();
+    assert_eq!(features.len(), 5);
+    assert!(features.contains(&"district=south"), "{features:?}");
+    assert_eq!(&features[3..], ["area", "rooms"]);
+    assert_eq!(results["manifest"]["data"]["target"], "price");
+    assert_eq!(results["manifest"]["data"]["is_abalone"], false);
+    let report = std::fs::read_to_string(out.join("report.md")).expect("report.md");
+    assert!(report.contains("| district=south |"), "weights table names the one-hot feature");
+    assert!(report.contains("# Linear regression three ways: houses.csv"));
+}
