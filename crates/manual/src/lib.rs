@@ -24,10 +24,12 @@
 //! [`ManualTrainer`] computes this in one of three exact ways ([`GradientForm`]); the
 //! [`least_squares`] module solves the problem in closed form.
 
+pub mod conditioning;
 pub mod descent;
 pub mod gradient;
 pub mod least_squares;
 
+pub use conditioning::Conditioning;
 pub use descent::{GradientForm, ManualTrainer};
 pub use gradient::{Gradient, gradient, loss};
 pub use least_squares::{LeastSquares, least_squares};

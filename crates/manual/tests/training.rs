@@ -55,7 +55,7 @@ fn gradient_matches_central_differences_on_abalone() {
 fn standardised_descent_reaches_minimum_norm_optimum() {
     let (data, _) = abalone_data().standardized();
     let (x, y) = (&data.train.features, &data.train.targets);
-    // 0.1 is below the stability limit 2/λ_max ≈ 0.146 of standardised abalone.
+    // 0.1 is below the stability limit 2/λ_max ≈ 0.142 of standardised abalone.
     let config = TrainConfig { learning_rate: 0.1, ..TrainConfig::default() };
     let fit = ManualTrainer::default().fit(x, y, &config).expect("converges");
     let optimum = least_squares(x, y);
@@ -172,4 +172,26 @@ fn observer_sees_each_recorded_point() {
     assert_eq!(seen, fit.loss_curve);
     let iterations: Vec<usize> = seen.iter().map(|p| p.iteration).collect();
     assert_eq!(iterations, [0, 100, 200, 250]);
+}
+
+#[test]
+fn stability_limit_separates_convergence_from_divergence() {
+    let (data, _) = abalone_data().standardized();
+    let (x, y) = (&data.train.features, &data.train.targets);
+    let limit = manual::Conditioning::of(x).max_stable_learning_rate;
+    // About 0.142 on this split; other tests rely on 0.1 being stable.
+    assert!(limit > 0.1, "2/λmax of standardised abalone is {limit}");
+    assert!(limit < 0.2, "2/λmax of standardised abalone is {limit}");
+
+    let below =
+        TrainConfig { learning_rate: 0.9 * limit, iterations: 5_000, ..TrainConfig::default() };
+    let fit = ManualTrainer::default().fit(x, y, &below).expect("converges below the limit");
+    let optimum = least_squares(x, y);
+    let final_loss = fit.loss_curve.last().expect("recorded").loss;
+    assert!(final_loss - optimum.loss < 1e-6, "loss {final_loss} vs optimum {}", optimum.loss);
+
+    let above =
+        TrainConfig { learning_rate: 1.1 * limit, iterations: 20_000, ..TrainConfig::default() };
+    let error = ManualTrainer::default().fit(x, y, &above).expect_err("diverges above the limit");
+    assert!(matches!(error, TrainError::Diverged { .. }), "{error:?}");
 }
