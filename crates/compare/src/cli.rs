@@ -87,6 +87,19 @@ pub struct DataArgs {
     #[arg(long, value_name = "NAMES", value_delimiter = ',')]
     pub categorical: Option<Vec<String>>,
 
+    /// Columns to leave out, by name or 0-based index, comma-separated.
+    #[arg(long, value_name = "NAMES", value_delimiter = ',')]
+    pub drop: Vec<String>,
+
+    /// Rows with a missing value (an empty field, NA, N/A, ?, nan or null): reject the file
+    /// with an error naming the first one, or leave such rows out and report how many.
+    #[arg(long, value_enum, default_value_t = MissingArg::Error)]
+    pub missing: MissingArg,
+
+    /// Read numbers with a decimal comma (3,14); needs a delimiter other than ','.
+    #[arg(long)]
+    pub decimal_comma: bool,
+
     /// Fraction of rows held out for validation, from 0 (a train/test split) to below 1.
     #[arg(long, value_name = "FRACTION", default_value_t = 0.2, allow_negative_numbers = true)]
     pub val_fraction: f64,
@@ -163,6 +176,15 @@ pub enum HeaderArg {
     Present,
     /// Every row is data.
     Absent,
+}
+
+/// `--missing` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MissingArg {
+    /// Reject the file, naming the line and column.
+    Error,
+    /// Leave such rows out and report how many.
+    Drop,
 }
 
 /// `--unseen-category` values.

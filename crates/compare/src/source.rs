@@ -4,9 +4,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use linreg::encode::UnseenCategoryPolicy;
-use linreg::{DatasetOptions, HeaderMode, LoadOptions, SplitFractions, Table, abalone};
+use linreg::{
+    DatasetOptions, HeaderMode, LoadOptions, MissingPolicy, SplitFractions, Table, abalone,
+};
 
-use crate::cli::{DataArgs, HeaderArg, UnseenArg};
+use crate::cli::{DataArgs, HeaderArg, MissingArg, UnseenArg};
 use crate::error::UsageError;
 
 /// A loaded data file with its path, checksum and identity.
@@ -30,6 +32,12 @@ pub struct Source {
 pub fn load(args: &DataArgs) -> Result<Source> {
     // Checked even when the abalone schema makes it unused, so a typo never passes silently.
     let delimiter = parse_delimiter(&args.delimiter)?;
+    if args.decimal_comma && delimiter == b',' {
+        return Err(UsageError(
+            "--decimal-comma needs another field delimiter, such as --delimiter ';'".into(),
+        )
+        .into());
+    }
     let path = match &args.data {
         Some(path) => path.clone(),
         None => {
@@ -54,6 +62,12 @@ pub fn load(args: &DataArgs) -> Result<Source> {
             delimiter,
             categorical: args.categorical.clone(),
             column_names: None,
+            drop: args.drop.clone(),
+            missing: match args.missing {
+                MissingArg::Error => MissingPolicy::Error,
+                MissingArg::Drop => MissingPolicy::Drop,
+            },
+            decimal_comma: args.decimal_comma,
         };
         linreg::load::load_csv(&path, &options)?
     };

@@ -51,6 +51,17 @@ pub fn header(comparison: &Comparison, seed: u64) -> String {
             linreg::Initialization::FrameworkDefault { .. } => "framework",
         }
     );
+    let dropped = &source.table.dropped_lines;
+    if !dropped.is_empty() {
+        let shown: Vec<String> = dropped.iter().take(10).map(u64::to_string).collect();
+        let more = if dropped.len() > 10 { ", …" } else { "" };
+        let _ = writeln!(
+            out,
+            "dropped {} rows with missing values (lines {}{more})",
+            dropped.len(),
+            shown.join(", ")
+        );
+    }
     for unseen in &data.unseen_categories {
         let _ = writeln!(
             out,

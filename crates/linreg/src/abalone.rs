@@ -46,6 +46,7 @@ pub fn load_options() -> LoadOptions {
         delimiter: b',',
         categorical: Some(vec!["Sex".into()]),
         column_names: Some(COLUMNS.iter().map(|c| (*c).to_owned()).collect()),
+        ..LoadOptions::default()
     }
 }
 

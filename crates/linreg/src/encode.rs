@@ -62,6 +62,7 @@ mod tests {
                 values: ColumnValues::Categorical(values.iter().map(|v| (*v).into()).collect()),
             }],
             lines: (1..=values.len() as u64).collect(),
+            dropped_lines: Vec::new(),
         }
     }
 

@@ -62,7 +62,7 @@ pub enum DataError {
     },
 
     /// A value in a numeric column is not a finite number.
-    #[error("{}:{line}: column '{column}' (field {field}): value {value:?} is {reason}; fix the value, or declare the column with --categorical '{column}'", path.display())]
+    #[error("{}:{line}: column '{column}' (field {field}): value {value:?} is {reason}; fix the value, treat the column as categories with --categorical '{column}', or leave it out with --drop '{column}'", path.display())]
     InvalidNumber {
         /// The file that failed.
         path: PathBuf,
@@ -76,6 +76,28 @@ pub enum DataError {
         value: String,
         /// The reason for rejection, such as "not a number" or "not finite".
         reason: &'static str,
+    },
+
+    /// A value is missing.
+    #[error("{}:{line}: column '{column}' (field {field}): value {value:?} is missing; fill it in, or skip such rows with --missing drop", path.display())]
+    MissingValue {
+        /// The file that failed.
+        path: PathBuf,
+        /// 1-based line number.
+        line: u64,
+        /// The column's name.
+        column: String,
+        /// 1-based field number.
+        field: usize,
+        /// The text that marks the value missing.
+        value: String,
+    },
+
+    /// The file contains NUL bytes, so it is not CSV text.
+    #[error("{} is a binary file, not CSV text; pass a comma- or otherwise-delimited text file", path.display())]
+    Binary {
+        /// The file that failed.
+        path: PathBuf,
     },
 
     /// A column named on the command line does not exist.

@@ -16,6 +16,7 @@
 //! The model is `ŷ = X·w + b` with the mean-squared-error loss `L = (1/n)·Σ(yᵢ − ŷᵢ)²`.
 
 pub mod abalone;
+mod columns;
 pub mod dataset;
 pub mod download;
 pub mod encode;
@@ -31,7 +32,7 @@ pub mod train;
 
 pub use dataset::{Dataset, DatasetOptions, SplitData};
 pub use error::DataError;
-pub use load::{HeaderMode, LoadOptions};
+pub use load::{HeaderMode, LoadOptions, MissingPolicy};
 pub use matrix::Matrix;
 pub use metrics::{Diagnosis, Metrics};
 pub use split::{Split, SplitFractions};

@@ -7,13 +7,13 @@
 use std::path::Path;
 
 use crate::error::DataError;
-use crate::table::{Column, ColumnValues, Table};
+use crate::table::Table;
 
 /// Whether the first row of the file names the columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum HeaderMode {
-    /// Decide from the data: the first row is a header if and only if some column contains a
-    /// non-number in the first row and numbers in the rows after it (up to 100 of them).
+    /// Decide from the data: the first row is a header if and only if some column contains
+    /// text in the first row and only numbers or missing values in the next 100 rows.
     #[default]
     Auto,
     /// The first row is a header.
@@ -36,12 +36,38 @@ pub struct LoadOptions {
     /// Names for the columns of a file without a header. `None` (the default) names them
     /// `col0`, `col1`, … by 0-based index.
     pub column_names: Option<Vec<String>>,
+    /// Columns to leave out, by name or 0-based index. Default: none.
+    pub drop: Vec<String>,
+    /// Handling of missing values. Default: [`MissingPolicy::Error`].
+    pub missing: MissingPolicy,
+    /// True if and only if numbers use a comma as the decimal separator (`3,14`), as in files
+    /// written with a semicolon delimiter in many locales. Default: false.
+    pub decimal_comma: bool,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        Self { header: HeaderMode::Auto, delimiter: b',', categorical: None, column_names: None }
+        Self {
+            header: HeaderMode::Auto,
+            delimiter: b',',
+            categorical: None,
+            column_names: None,
+            drop: Vec::new(),
+            missing: MissingPolicy::Error,
+            decimal_comma: false,
+        }
     }
+}
+
+/// Policy for a row with a missing value: an empty field or one of `NA`, `N/A`, `?`,
+/// `nan` or `null` (any letter case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MissingPolicy {
+    /// Reject the file with an error naming the line and column.
+    #[default]
+    Error,
+    /// Leave the row out; the table reports how many rows were dropped.
+    Drop,
 }
 
 /// The rows that auto-detection of a header looks at after the first one.
@@ -65,6 +91,11 @@ pub fn load_csv(path: &Path, options: &LoadOptions) -> Result<Table, DataError> 
 /// As [`load_csv`], except for reading the file.
 pub fn parse_csv(path: &Path, bytes: &[u8], options: &LoadOptions) -> Result<Table, DataError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // Text files have no NUL bytes; the first 8 KiB tell a binary file from a CSV file.
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err(DataError::Binary { path: path.into() });
+    }
+    let number = NumberFormat { decimal_comma: options.decimal_comma };
     let mut records = read_records(path, bytes, options.delimiter)?;
     if records.is_empty() {
         return Err(DataError::Empty { path: path.into(), header_only: false });
@@ -73,7 +104,7 @@ pub fn parse_csv(path: &Path, bytes: &[u8], options: &LoadOptions) -> Result<Tab
     let has_header = match options.header {
         HeaderMode::Present => true,
         HeaderMode::Absent => false,
-        HeaderMode::Auto => looks_like_header(&records),
+        HeaderMode::Auto => looks_like_header(&records, number),
     };
     let width = records[0].fields.len();
     for record in &records {
@@ -100,24 +131,13 @@ pub fn parse_csv(path: &Path, bytes: &[u8], options: &LoadOptions) -> Result<Tab
         return Err(DataError::Empty { path: path.into(), header_only: true });
     }
 
-    let categorical = categorical_flags(&names, &records, options.categorical.as_deref())?;
-    let mut columns = Vec::with_capacity(width);
-    for (j, name) in names.iter().enumerate() {
-        let values = if categorical[j] {
-            ColumnValues::Categorical(records.iter().map(|r| r.fields[j].clone()).collect())
-        } else {
-            ColumnValues::Numeric(parse_numeric_column(path, name, j, &records)?)
-        };
-        columns.push(Column { name: name.clone(), values });
-    }
-
-    Ok(Table { path: path.into(), columns, lines: records.iter().map(|r| r.line).collect() })
+    crate::columns::build_table(path, names, records, options, number)
 }
 
 /// One non-blank CSV record with the line it starts on.
-struct Record {
-    line: u64,
-    fields: Vec<String>,
+pub(crate) struct Record {
+    pub(crate) line: u64,
+    pub(crate) fields: Vec<String>,
 }
 
 fn read_records(path: &Path, bytes: &[u8], delimiter: u8) -> Result<Vec<Record>, DataError> {
@@ -186,81 +206,67 @@ impl LineCounter<'_> {
     }
 }
 
-/// Parses `text` as a finite number, or returns the reason it is not one.
-pub(crate) fn parse_number(text: &str) -> Result<f64, &'static str> {
-    if text.is_empty() {
-        return Err("empty");
-    }
-    match text.parse::<f64>() {
-        Ok(value) if value.is_finite() => Ok(value),
-        Ok(_) => Err("not finite"),
-        Err(_) => Err("not a number"),
+/// How numbers are written in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NumberFormat {
+    /// True if and only if the decimal separator is a comma.
+    pub(crate) decimal_comma: bool,
+}
+
+impl NumberFormat {
+    /// Parses `text` as a finite number, or returns the reason it is not one.
+    pub(crate) fn parse(self, text: &str) -> Result<f64, &'static str> {
+        if is_missing(text) {
+            return Err("missing");
+        }
+        let parsed = if self.decimal_comma && text.contains(',') {
+            text.replacen(',', ".", 1).parse::<f64>()
+        } else {
+            text.parse::<f64>()
+        };
+        match parsed {
+            Ok(value) if value.is_finite() => Ok(value),
+            Ok(_) => Err("not finite"),
+            Err(_) if !self.decimal_comma && is_decimal_comma_number(text) => {
+                Err("a number with a decimal comma (use --decimal-comma)")
+            }
+            Err(_) => Err("not a number"),
+        }
     }
 }
 
-fn looks_like_header(records: &[Record]) -> bool {
+/// True if and only if `text` marks a missing value: empty, or `NA`, `N/A`, `?`, `nan` or
+/// `null` in any letter case.
+pub(crate) fn is_missing(text: &str) -> bool {
+    text.is_empty()
+        || ["na", "n/a", "?", "nan", "null"].iter().any(|m| text.eq_ignore_ascii_case(m))
+}
+
+/// True if and only if `text` would be a number with its one comma read as a decimal point.
+fn is_decimal_comma_number(text: &str) -> bool {
+    text.matches(',').count() == 1 && text.replacen(',', ".", 1).parse::<f64>().is_ok()
+}
+
+fn looks_like_header(records: &[Record], number: NumberFormat) -> bool {
     let first = &records[0];
     let rest = &records[1..records.len().min(HEADER_SNIFF_ROWS + 1)];
+    let is_text = |f: &String| !is_missing(f) && number.parse(f).is_err();
     if rest.is_empty() {
-        return first.fields.iter().all(|f| parse_number(f).is_err());
+        return first.fields.iter().all(is_text);
     }
+    // Missing values below the first row neither confirm nor refute a header.
     (0..first.fields.len()).any(|j| {
-        parse_number(&first.fields[j]).is_err()
-            && rest.iter().all(|r| r.fields.get(j).is_some_and(|f| parse_number(f).is_ok()))
+        let below = || rest.iter().filter_map(|r| r.fields.get(j)).filter(|f| !is_missing(f));
+        is_text(&first.fields[j])
+            && below().next().is_some()
+            && below().all(|f| number.parse(f).is_ok())
     })
-}
-
-fn categorical_flags(
-    names: &[String],
-    records: &[Record],
-    requested: Option<&[String]>,
-) -> Result<Vec<bool>, DataError> {
-    let Some(requested) = requested else {
-        return Ok((0..names.len())
-            .map(|j| records.iter().all(|r| parse_number(&r.fields[j]).is_err()))
-            .collect());
-    };
-
-    let mut flags = vec![false; names.len()];
-    for wanted in requested {
-        let index = names
-            .iter()
-            .position(|n| n == wanted)
-            .or_else(|| wanted.parse::<usize>().ok().filter(|&i| i < names.len()))
-            .ok_or_else(|| DataError::UnknownColumn {
-                role: "categorical",
-                requested: wanted.clone(),
-                available: names.to_vec(),
-            })?;
-        flags[index] = true;
-    }
-    Ok(flags)
-}
-
-fn parse_numeric_column(
-    path: &Path,
-    name: &str,
-    j: usize,
-    records: &[Record],
-) -> Result<Vec<f64>, DataError> {
-    records
-        .iter()
-        .map(|r| {
-            parse_number(&r.fields[j]).map_err(|reason| DataError::InvalidNumber {
-                path: path.into(),
-                line: r.line,
-                column: name.to_owned(),
-                field: j + 1,
-                value: r.fields[j].clone(),
-                reason,
-            })
-        })
-        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::table::ColumnValues;
 
     fn parse(text: &str) -> Result<Table, DataError> {
         parse_csv(Path::new("test.csv"), text.as_bytes(), &LoadOptions::default())

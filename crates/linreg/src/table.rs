@@ -36,6 +36,8 @@ pub struct Table {
     pub columns: Vec<Column>,
     /// The 1-based line number of each data row (blank lines and the header are not rows).
     pub lines: Vec<u64>,
+    /// The lines of rows left out for a missing value under [`crate::MissingPolicy::Drop`].
+    pub dropped_lines: Vec<u64>,
 }
 
 impl Table {

@@ -33,6 +33,10 @@ pub struct DataManifest {
     pub is_abalone: bool,
     /// Data rows (blank lines and the header excluded).
     pub rows: usize,
+    /// 1-based lines of rows left out for a missing value (`--missing drop`).
+    pub dropped_lines: Vec<u64>,
+    /// Held-out categories that training never saw, encoded as all zeros.
+    pub unseen_categories: Vec<String>,
     /// The target column.
     pub target: String,
     /// Feature names after one-hot encoding, in weight order.
@@ -111,6 +115,12 @@ pub fn manifest(cli: &Cli, comparison: &Comparison) -> Manifest {
             sha256: comparison.source.sha256.clone(),
             is_abalone: comparison.source.is_abalone,
             rows: comparison.source.table.rows(),
+            dropped_lines: comparison.source.table.dropped_lines.clone(),
+            unseen_categories: data
+                .unseen_categories
+                .iter()
+                .map(|u| format!("{}={} in {} {} rows", u.column, u.value, u.rows, u.split))
+                .collect(),
             target: data.target_name.clone(),
             features: data.feature_names.clone(),
         },

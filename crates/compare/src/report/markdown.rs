@@ -49,8 +49,16 @@ fn manifest_section(out: &mut String, results: &Results) {
             format!("`{}`{}", m.data.path, if m.data.is_abalone { " (UCI abalone)" } else { "" }),
         ),
         ("SHA-256", format!("`{}`", m.data.sha256)),
-        ("rows", m.data.rows.to_string()),
+        ("rows", rows_description(m.data.rows, &m.data.dropped_lines)),
         ("target", m.data.target.clone()),
+        (
+            "unseen categories",
+            if m.data.unseen_categories.is_empty() {
+                "none".into()
+            } else {
+                format!("encoded as all zeros: {}", m.data.unseen_categories.join("; "))
+            },
+        ),
         ("features", format!("{}: {}", m.data.features.len(), m.data.features.join(", "))),
         (
             "split",
@@ -100,6 +108,18 @@ fn manifest_section(out: &mut String, results: &Results) {
         out,
         "\nThe row indices of every split are in `results.json` under `manifest.split`.\n"
     );
+}
+
+fn rows_description(rows: usize, dropped: &[u64]) -> String {
+    if dropped.is_empty() {
+        return rows.to_string();
+    }
+    let lines: Vec<String> = dropped.iter().map(u64::to_string).collect();
+    format!(
+        "{rows} ({} more left out for missing values, lines {})",
+        dropped.len(),
+        lines.join(", ")
+    )
 }
 
 fn data_summary_section(out: &mut String, results: &Results) {
