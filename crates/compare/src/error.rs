@@ -2,10 +2,35 @@
 
 use linreg::{DataError, TrainError};
 
+use crate::run::Scaling;
+
 /// An invalid command-line option that clap's own checks do not catch.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct UsageError(pub String);
+
+/// Training diverged: the learning rate is too large for the data.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "{label}: training diverged at iteration {iteration} (loss {loss}) with learning rate \
+     {learning_rate}; the largest stable learning rate for these features is {limit:.4} \
+     (2/λmax of the loss Hessian), so use a smaller --learning-rate{}",
+    if *scaling == Scaling::Raw { " or --scaling standardized" } else { "" }
+)]
+pub struct DivergedError {
+    /// The trainer and scaling, such as "burn on raw features".
+    pub label: String,
+    /// The learning rate in use.
+    pub learning_rate: f64,
+    /// The first recorded iteration with a non-finite loss.
+    pub iteration: usize,
+    /// That loss.
+    pub loss: f64,
+    /// 2/λmax of the loss Hessian of the training features.
+    pub limit: f64,
+    /// The features' scaling.
+    pub scaling: Scaling,
+}
 
 /// Exit code for invalid input data or options.
 pub const EXIT_INVALID_INPUT: u8 = 2;
@@ -15,7 +40,7 @@ pub const EXIT_FAILURE: u8 = 1;
 /// Maps an error to its exit code by the first typed error in its chain.
 pub fn exit_code(error: &anyhow::Error) -> u8 {
     for cause in error.chain() {
-        if cause.is::<UsageError>() {
+        if cause.is::<UsageError>() || cause.is::<DivergedError>() {
             return EXIT_INVALID_INPUT;
         }
         if let Some(data) = cause.downcast_ref::<DataError>() {

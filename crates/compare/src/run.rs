@@ -2,12 +2,13 @@
 
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use linreg::metrics::{Diagnosis, Metrics};
 use linreg::train::LossPoint;
-use linreg::{Dataset, FitResult, Matrix, TrainConfig, Trainer};
-use manual::{LeastSquares, least_squares};
+use linreg::{Dataset, FitResult, Matrix, TrainConfig, TrainError, Trainer};
+use manual::{Conditioning, LeastSquares, least_squares};
 
+use crate::error::DivergedError;
 use crate::progress::training_bar;
 use crate::source::Source;
 
@@ -128,7 +129,18 @@ pub fn run_scaling(
         let fit =
             trainer.fit_observed(&data.train.features, &data.train.targets, config, &mut observer);
         bar.finish_and_clear();
-        let fit = fit.with_context(|| format!("{label}: training failed"))?;
+        let fit = match fit {
+            Ok(fit) => fit,
+            Err(TrainError::Diverged { learning_rate, iteration, loss }) => {
+                // The Hessian's spectrum turns "it diverged" into the rate that would not have.
+                let limit = Conditioning::of(&data.train.features).max_stable_learning_rate;
+                let error = DivergedError { label, learning_rate, iteration, loss, limit, scaling };
+                return Err(error.into());
+            }
+            Err(error) => {
+                return Err(anyhow::Error::new(error).context(format!("{label}: training failed")));
+            }
+        };
         let scores = Scores::compute(&data, &fit.weights, fit.bias);
         runs.push(TrainerRun { trainer: trainer.name(), fit, scores });
     }
