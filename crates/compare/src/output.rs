@@ -3,16 +3,19 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
+use tempfile::NamedTempFile;
 
 /// A file to write: its name inside the output folder and its contents.
 pub type OutputFile = (String, Vec<u8>);
 
-/// Writes every file into `folder`, each through a temporary file in the same folder that is
-/// renamed into place once complete.
+/// Writes every file into `folder` in three steps: each file's contents go to a temporary file in
+/// that folder; then every destination is checked to be a regular file or absent; only then are
+/// the temporary files renamed into place.
 ///
 /// Callers render all contents before calling, so an error while training or rendering leaves
-/// the folder as it was. Files of the folder that are not in `files` are left alone.
+/// the folder as it was, and so does a full disk or a destination that cannot be replaced.
+/// Files of the folder that are not in `files` are left alone.
 ///
 /// # Errors
 /// If the folder cannot be created or a file cannot be written; the message names the path.
@@ -20,13 +23,30 @@ pub fn write_atomically(folder: &Path, files: &[OutputFile]) -> Result<()> {
     let advice = "choose a writable folder with --out";
     std::fs::create_dir_all(folder)
         .with_context(|| format!("cannot create output folder {}; {advice}", folder.display()))?;
+
+    let mut staged: Vec<(NamedTempFile, &str)> = Vec::with_capacity(files.len());
     for (name, contents) in files {
-        let path = folder.join(name);
-        let context = || format!("cannot write {}; {advice}", path.display());
-        let mut file = tempfile::NamedTempFile::new_in(folder).with_context(context)?;
+        let context = || format!("cannot write {}; {advice}", folder.join(name).display());
+        let mut file = NamedTempFile::new_in(folder).with_context(context)?;
         file.write_all(contents).with_context(context)?;
         file.as_file().sync_all().with_context(context)?;
-        file.persist(&path).map_err(|e| e.error).with_context(context)?;
+        staged.push((file, name));
+    }
+
+    for (_, name) in &staged {
+        let path = folder.join(name);
+        if path.symlink_metadata().is_ok_and(|m| !m.is_file()) {
+            bail!("cannot write {}: it exists and is not a regular file; {advice}", path.display());
+        }
+    }
+
+    // NOTE: a rename can still fail halfway through (the folder vanishes, say); each file is
+    // then either the old or the new one, never a partial one.
+    for (file, name) in staged {
+        let path = folder.join(name);
+        file.persist(&path)
+            .map_err(|e| e.error)
+            .with_context(|| format!("cannot write {}; {advice}", path.display()))?;
     }
     Ok(())
 }

@@ -82,7 +82,7 @@ fn resolve_all(
 }
 
 /// Flags the categorical columns. Without a list, a kept column is categorical if and only if
-/// it has a non-missing value and none of its non-missing values is a number.
+/// it has a non-missing value and none of its non-missing values looks like a number.
 fn categorical_flags(
     names: &[String],
     kept: &[usize],
@@ -101,7 +101,7 @@ fn categorical_flags(
             for &j in kept {
                 let mut present =
                     records.iter().map(|r| &r.fields[j]).filter(|f| !is_missing(f)).peekable();
-                flags[j] = present.peek().is_some() && present.all(|f| number.parse(f).is_err());
+                flags[j] = present.peek().is_some() && present.all(|f| !number.looks_numeric(f));
             }
         }
     }

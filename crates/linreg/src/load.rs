@@ -235,6 +235,14 @@ impl NumberFormat {
     }
 }
 
+impl NumberFormat {
+    /// True if and only if `text` is a number, or would be one with a decimal comma; header and
+    /// categorical detection use it so that a forgotten `--decimal-comma` gets a clear error.
+    pub(crate) fn looks_numeric(self, text: &str) -> bool {
+        self.parse(text).is_ok() || is_decimal_comma_number(text)
+    }
+}
+
 /// True if and only if `text` marks a missing value: empty, or `NA`, `N/A`, `?`, `nan` or
 /// `null` in any letter case.
 pub(crate) fn is_missing(text: &str) -> bool {
@@ -250,7 +258,7 @@ fn is_decimal_comma_number(text: &str) -> bool {
 fn looks_like_header(records: &[Record], number: NumberFormat) -> bool {
     let first = &records[0];
     let rest = &records[1..records.len().min(HEADER_SNIFF_ROWS + 1)];
-    let is_text = |f: &String| !is_missing(f) && number.parse(f).is_err();
+    let is_text = |f: &String| !is_missing(f) && !number.looks_numeric(f);
     if rest.is_empty() {
         return first.fields.iter().all(is_text);
     }
@@ -259,7 +267,7 @@ fn looks_like_header(records: &[Record], number: NumberFormat) -> bool {
         let below = || rest.iter().filter_map(|r| r.fields.get(j)).filter(|f| !is_missing(f));
         is_text(&first.fields[j])
             && below().next().is_some()
-            && below().all(|f| number.parse(f).is_ok())
+            && below().all(|f| number.looks_numeric(f))
     })
 }
 
