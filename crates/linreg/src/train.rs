@@ -232,6 +232,37 @@ pub fn uniform_initialization(features: usize, seed: u64) -> (Vec<f64>, f64) {
     (weights, draw())
 }
 
+/// The training loss and its gradient at one point `(w, b)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LossGradient {
+    /// `∂L/∂w`, one value per feature.
+    pub weights: Vec<f64>,
+    /// `∂L/∂b`.
+    pub bias: f64,
+    /// `L`, the mean squared error.
+    pub loss: f64,
+}
+
+/// Evaluates the loss and its gradient at a given point the way a trainer computes them while
+/// training: by hand for the manual trainer, by autodiff for the frameworks. Comparing these
+/// at the same point checks a framework's autodiff against the derivation.
+pub trait GradientProbe {
+    /// Computes the loss and gradient at `(weights, bias)` on `features` and `targets`, with the
+    /// arithmetic in `precision`.
+    ///
+    /// # Errors
+    /// [`TrainError::InvalidData`] for unusable data, [`TrainError::Framework`] if the framework
+    /// fails.
+    fn loss_and_gradient(
+        &self,
+        features: &Matrix,
+        targets: &[f64],
+        weights: &[f64],
+        bias: f64,
+        precision: Precision,
+    ) -> Result<LossGradient, TrainError>;
+}
+
 /// A callback that receives each point of the loss curve as soon as it is recorded.
 pub type LossObserver<'a> = &'a mut dyn FnMut(LossPoint);
 

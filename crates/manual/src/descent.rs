@@ -1,11 +1,10 @@
 //! The hand-written full-batch gradient-descent loop.
 
-use std::iter::Sum;
 use std::time::Instant;
 
+use crate::real::Real;
 use linreg::train::{LossObserver, LossRecorder, check_data, uniform_initialization};
 use linreg::{FitResult, Initialization, Matrix, Precision, TrainConfig, TrainError, Trainer};
-use num_traits::Float;
 
 /// Evaluation method of `Xᵀ·r` in [`ManualTrainer`]. All three give the same iterates up
 /// to rounding.
@@ -59,30 +58,6 @@ impl Trainer for ManualTrainer {
             Precision::F64 => descend::<f64>(self.form, features, targets, config, recorder),
             Precision::F32 => descend::<f32>(self.form, features, targets, config, recorder),
         }
-    }
-}
-
-/// The float operations the loop needs; implemented by `f32` and `f64`.
-trait Real: Float + Sum + Copy {
-    fn from_f64_rounded(value: f64) -> Self;
-    fn into_f64(self) -> f64;
-}
-
-impl Real for f32 {
-    fn from_f64_rounded(value: f64) -> Self {
-        value as f32
-    }
-    fn into_f64(self) -> f64 {
-        f64::from(self)
-    }
-}
-
-impl Real for f64 {
-    fn from_f64_rounded(value: f64) -> Self {
-        value
-    }
-    fn into_f64(self) -> f64 {
-        self
     }
 }
 

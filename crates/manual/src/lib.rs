@@ -28,8 +28,9 @@ pub mod conditioning;
 pub mod descent;
 pub mod gradient;
 pub mod least_squares;
+mod real;
 
 pub use conditioning::Conditioning;
 pub use descent::{GradientForm, ManualTrainer};
-pub use gradient::{Gradient, gradient, loss};
+pub use gradient::{Gradient, gradient, gradient_in, loss};
 pub use least_squares::{LeastSquares, least_squares};
