@@ -43,6 +43,19 @@ pub struct OutputArgs {
     /// scaling, then the target) as CSV files per scaling and split into this folder.
     #[arg(long, value_name = "DIR")]
     pub export: Option<PathBuf>,
+
+    /// Add a learning-rate sweep to the report: every trainer trains at rates spaced evenly
+    /// in log scale from 1e-4 to 1.5 times the stability limit 2/λmax.
+    #[arg(long)]
+    pub sweep: bool,
+
+    /// Iterations per run of the sweep.
+    #[arg(long, value_name = "ITERATIONS", default_value_t = 2000)]
+    pub sweep_iterations: usize,
+
+    /// Number of learning rates in the sweep.
+    #[arg(long, value_name = "COUNT", default_value_t = 12)]
+    pub sweep_points: usize,
 }
 
 /// Subcommands.

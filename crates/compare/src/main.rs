@@ -1,6 +1,7 @@
 //! `compare`: trains the same linear regression by hand-derived gradient descent, burn and
 //! candle on identical data, and compares them with the exact least-squares optimum.
 
+mod analysis;
 mod cli;
 mod config;
 mod error;
@@ -58,9 +59,14 @@ fn execute(cli: &Cli) -> anyhow::Result<()> {
     }
     let trainer_names = trainers.iter().map(|t| t.name()).collect();
     let comparison = Comparison { source, dataset, config, trainer_names, runs };
+    let sweep = cli.output.sweep.then_some(analysis::SweepSettings {
+        iterations: cli.output.sweep_iterations,
+        points: cli.output.sweep_points,
+    });
+    let analysis = analysis::analyze(&comparison, &trainers, sweep)?;
 
     // Render everything before writing anything, so a failure leaves earlier output untouched.
-    let report = report::render(cli, &comparison)?;
+    let report = report::render(cli, &comparison, &analysis)?;
     let export =
         cli.output.export.as_ref().map(|_| export::export_files(&comparison)).transpose()?;
     output::write_atomically(&cli.output.out, &report)?;
@@ -71,6 +77,11 @@ fn execute(cli: &Cli) -> anyhow::Result<()> {
     let mut text = summary::header(&comparison, cli.data.seed);
     for run in &comparison.runs {
         text.push_str(&summary::scaling_section(run));
+    }
+    text.push('\n');
+    for sentence in &analysis.conclusion {
+        text.push_str(sentence);
+        text.push('\n');
     }
     text.push_str(&format!("\nreport written to {}\n", cli.output.out.join("report.md").display()));
     if let Some(folder) = &cli.output.export {

@@ -5,12 +5,13 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use linreg::metrics::{Diagnosis, Metrics};
 use linreg::train::LossPoint;
-use linreg::{Dataset, FitResult, Matrix, TrainConfig, TrainError, Trainer};
+use linreg::{Dataset, FitResult, Matrix, TrainConfig, TrainError};
 use manual::{Conditioning, LeastSquares, least_squares};
 
 use crate::error::DivergedError;
 use crate::progress::training_bar;
 use crate::source::Source;
+use crate::trainers::Method;
 
 /// Feature scaling applied before training.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,7 +101,7 @@ pub struct ScalingRun {
 pub fn run_scaling(
     raw: &Dataset,
     scaling: Scaling,
-    trainers: &[Box<dyn Trainer>],
+    trainers: &[Box<dyn Method>],
     config: &TrainConfig,
 ) -> Result<ScalingRun> {
     let (data, constant_features) = match scaling {

@@ -3,11 +3,12 @@
 use std::fmt::Write;
 
 use anyhow::{Context, Result};
+use linreg::TrainConfig;
 use linreg::synthetic::{TRUE_BIAS, TRUE_WEIGHTS, synthetic};
-use linreg::{TrainConfig, Trainer};
 use manual::least_squares;
 
 use crate::table::{Align, TextTable};
+use crate::trainers::Method;
 
 /// A trainer whose largest parameter error exceeds this has visibly not converged.
 const NOT_CONVERGED: f64 = 1e-3;
@@ -20,7 +21,7 @@ const NOT_CONVERGED: f64 = 1e-3;
 pub fn run(
     rows: usize,
     seed: u64,
-    trainers: &[Box<dyn Trainer>],
+    trainers: &[Box<dyn Method>],
     config: &TrainConfig,
 ) -> Result<String> {
     let (features, targets) = synthetic(rows, seed);

@@ -1,10 +1,23 @@
 //! The trainers that `--trainers` can name.
 
 use linreg::Trainer;
+use linreg::train::GradientProbe;
 use manual::{GradientForm, ManualTrainer};
 
 use crate::cli::FormArg;
 use crate::error::UsageError;
+
+/// A trainer that can also evaluate its gradient at any point.
+pub trait Method: Trainer + GradientProbe {
+    /// Returns this method as a gradient probe.
+    fn as_probe(&self) -> &dyn GradientProbe;
+}
+
+impl<T: Trainer + GradientProbe> Method for T {
+    fn as_probe(&self) -> &dyn GradientProbe {
+        self
+    }
+}
 
 /// Every trainer name, in report order.
 pub const NAMES: [&str; 1] = ["manual"];
@@ -13,10 +26,10 @@ pub const NAMES: [&str; 1] = ["manual"];
 ///
 /// # Errors
 /// [`UsageError`] for an unknown name or an empty list.
-pub fn select(names: &[String], form: FormArg) -> Result<Vec<Box<dyn Trainer>>, UsageError> {
-    let mut trainers: Vec<Box<dyn Trainer>> = Vec::new();
+pub fn select(names: &[String], form: FormArg) -> Result<Vec<Box<dyn Method>>, UsageError> {
+    let mut trainers: Vec<Box<dyn Method>> = Vec::new();
     for name in names {
-        let trainer: Box<dyn Trainer> = match name.trim() {
+        let trainer: Box<dyn Method> = match name.trim() {
             "manual" => Box::new(ManualTrainer {
                 form: match form {
                     FormArg::TwoPass => GradientForm::TwoPass,

@@ -44,13 +44,15 @@ fn snapshot(folder: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-const PLOTS: [&str; 6] = [
+const PLOTS: [&str; 8] = [
     "predicted_vs_actual_raw.svg",
     "loss_raw.svg",
     "weights_raw.svg",
+    "precision_raw.svg",
     "predicted_vs_actual_standardized.svg",
     "loss_standardized.svg",
     "weights_standardized.svg",
+    "precision_standardized.svg",
 ];
 
 #[test]
@@ -207,9 +209,11 @@ fn plots_are_well_formed_svg_with_titles() {
         "Predicted vs actual Rings, 835 test rows, raw features",
         "Training loss, raw features",
         "Weights by feature, raw features",
+        "Training loss in f32 minus f64, raw features",
         "Predicted vs actual Rings, 835 test rows, standardized features",
         "Training loss, standardized features",
         "Weights by feature, standardized features",
+        "Training loss in f32 minus f64, standardized features",
     ];
     for (plot, title) in PLOTS.iter().zip(expected_titles) {
         let text = std::fs::read_to_string(folder.path().join(plot)).expect("plot");
@@ -223,10 +227,10 @@ fn plots_are_well_formed_svg_with_titles() {
             .map(str::trim)
             .collect();
         assert!(texts.contains(&title), "{plot} lacks the title {title:?}: {texts:?}");
-        assert!(
-            texts.iter().any(|t| t.contains("least")),
-            "{plot} lacks the least-squares legend or panel"
-        );
+        if !plot.starts_with("precision") {
+            let least = texts.iter().any(|t| t.contains("least"));
+            assert!(least, "{plot} lacks the least-squares legend or panel");
+        }
     }
 }
 
@@ -307,4 +311,39 @@ fn report_names_features_of_any_csv() {
     let report = std::fs::read_to_string(out.join("report.md")).expect("report.md");
     assert!(report.contains("| district=south |"), "weights table names the one-hot feature");
     assert!(report.contains("# Linear regression three ways: houses.csv"));
+}
+
+#[test]
+fn analysis_in_results_and_sweep_plot() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let output =
+        run_report(folder.path(), &["--sweep", "--sweep-iterations", "100", "--sweep-points", "6"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let results = read_json(&folder.path().join("results.json"));
+    let analysis = &results["analysis"];
+
+    let conditioning = analysis["conditioning"].as_array().expect("conditioning");
+    assert_eq!(conditioning.len(), 2);
+    for c in conditioning {
+        assert_eq!(c["rank"], 10, "one-hot Sex plus the bias leaves H one short of full rank: {c}");
+        let limit = c["max_stable_learning_rate"].as_f64().expect("limit");
+        let lambda_max = c["lambda_max"].as_f64().expect("λmax");
+        assert!((limit * lambda_max - 2.0).abs() < 1e-12);
+    }
+
+    let sweeps = analysis["sweep"].as_array().expect("sweep");
+    assert!(!sweeps.is_empty());
+    for sweep in sweeps {
+        let points = sweep["points"].as_array().expect("points");
+        assert_eq!(points.len(), 6);
+        // The grid ends at 1.5 × 2/λmax, where the loss of every trainer grows.
+        assert!(points.last().expect("point")["final_loss"].is_null(), "{sweep}");
+        assert!(points[0]["final_loss"].is_f64(), "{sweep}");
+    }
+    for plot in ["sweep_raw.svg", "sweep_standardized.svg"] {
+        let text = std::fs::read_to_string(folder.path().join(plot)).expect("sweep plot");
+        roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{plot} is not XML: {e}"));
+    }
+    let report = std::fs::read_to_string(folder.path().join("report.md")).expect("report.md");
+    assert!(report.contains("diverged"), "the sweep table marks diverged runs");
 }

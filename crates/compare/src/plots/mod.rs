@@ -4,11 +4,15 @@
 //! report has been produced.
 
 mod loss;
+mod precision;
 mod predicted;
+mod sweep;
 mod weights;
 
 pub use loss::loss_curves;
+pub use precision::precision;
 pub use predicted::predicted_vs_actual;
+pub use sweep::sweep;
 pub use weights::weights;
 
 use plotters::style::RGBColor;

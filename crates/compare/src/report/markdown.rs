@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use super::PlotNames;
 use super::results::{Results, RunRecord};
+use crate::analysis::Analysis;
 use crate::run::{Comparison, ScalingRun};
 
 /// Formats an optional value with `digits` decimals, or a dash.
@@ -12,7 +13,12 @@ fn number(value: Option<f64>, digits: usize) -> String {
 }
 
 /// Renders report.md from the results and the plot file names.
-pub fn render(comparison: &Comparison, results: &Results, plots: &[PlotNames]) -> String {
+pub fn render(
+    comparison: &Comparison,
+    results: &Results,
+    analysis: &Analysis,
+    plots: &[PlotNames],
+) -> String {
     let mut out = String::new();
     let manifest = &results.manifest;
     let data = &manifest.data;
@@ -33,6 +39,7 @@ pub fn render(comparison: &Comparison, results: &Results, plots: &[PlotNames]) -
     for (run, names) in comparison.runs.iter().zip(plots) {
         scaling_section(&mut out, run, results, names);
     }
+    super::analysis::render(&mut out, comparison, analysis, plots);
     how_to_read(&mut out, comparison);
     out
 }

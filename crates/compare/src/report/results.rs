@@ -11,12 +11,13 @@ use serde_json::{Map, Value};
 
 use super::data_summary::{ColumnSummary, summarize};
 use super::manifest::{Manifest, manifest};
+use crate::analysis::Analysis;
 use crate::cli::Cli;
 use crate::run::{Comparison, ScalingRun, Scores};
 
 /// Everything a report states, in a form other tools can read.
 #[derive(Debug, Serialize)]
-pub struct Results {
+pub struct Results<'a> {
     /// What was run, on what, with what.
     pub manifest: Manifest,
     /// Per-column statistics of the loaded data.
@@ -25,6 +26,8 @@ pub struct Results {
     pub runs: Vec<RunRecord>,
     /// Per scaling, the largest absolute weight or bias difference of each trainer from manual.
     pub max_weight_difference_from_manual: Vec<WeightDifference>,
+    /// Gradient agreement, conditioning, convergence, precision and the sweep.
+    pub analysis: &'a Analysis,
 }
 
 /// A value per split.
@@ -78,7 +81,7 @@ pub struct WeightDifference {
 }
 
 /// Collects the results of `comparison`.
-pub fn results(cli: &Cli, comparison: &Comparison) -> Results {
+pub fn results<'a>(cli: &Cli, comparison: &Comparison, analysis: &'a Analysis) -> Results<'a> {
     let mut runs = Vec::new();
     let mut differences = Vec::new();
     for run in &comparison.runs {
@@ -124,6 +127,7 @@ pub fn results(cli: &Cli, comparison: &Comparison) -> Results {
         data_summary: summarize(&comparison.source.table),
         runs,
         max_weight_difference_from_manual: differences,
+        analysis,
     }
 }
 
