@@ -116,8 +116,9 @@ pub struct FitResult {
     pub bias: f64,
     /// The training loss at the iterations that [`TrainConfig::records`] selects.
     pub loss_curve: Vec<LossPoint>,
-    /// Wall-clock time of the training loop, excluding the copy of the data into the trainer's
-    /// own format.
+    /// Wall-clock time of the training loop. Converting the data into the trainer's own format
+    /// (framework tensors, or the sums of the manual Gram form) happens before it and is not
+    /// counted.
     pub train_time: Duration,
 }
 
