@@ -24,11 +24,11 @@ pub(crate) fn mean_squared_error(predictions: Tensor<2>, targets: Tensor<2>) -> 
         });
     }
 
-    // Both enter the loss transposed to rows [1, n], for speed. The squared errors and their mean
-    // are unchanged, but the gradient that autodiff passes back to the bias becomes the transpose
-    // of a [1, n] row: an [n, 1] view with contiguous values along n, which ndarray 0.17 sums in
-    // one pass. A plain [n, 1] gradient is summed one single-value row at a time, which took about
-    // 70% of each iteration on the 2507 × 10 abalone training rows.
+    // Both enter the loss transposed to rows [1, n], for speed, and the squared errors and their
+    // mean are unchanged. The gradient that autodiff passes back to the bias then becomes the
+    // transpose of a [1, n] row, an [n, 1] view that ndarray 0.17 sums along n in one pass. A
+    // plain [n, 1] gradient is summed one single-value row at a time, which took about 70% of
+    // each iteration on the 2507 × 10 abalone training rows.
     Ok(MseLoss::new().forward(predictions.transpose(), targets.transpose(), Reduction::Mean))
 }
 
