@@ -3,7 +3,7 @@
 use std::time::Instant;
 
 use burn::optim::{GradientsParams, SgdConfig};
-use linreg::train::{LossPoint, check_data, check_finite};
+use linreg::train::{LossObserver, LossRecorder, check_data};
 use linreg::{FitResult, Matrix, TrainConfig, TrainError, Trainer};
 
 use crate::loss::mean_squared_error;
@@ -24,7 +24,22 @@ impl Trainer for BurnTrainer {
         "burn"
     }
 
-    fn fit(&self, features: &Matrix, targets: &[f64], config: &TrainConfig) -> Result<FitResult, TrainError> {
+    fn fit(
+        &self,
+        features: &Matrix,
+        targets: &[f64],
+        config: &TrainConfig,
+    ) -> Result<FitResult, TrainError> {
+        self.fit_observed(features, targets, config, &mut |_| {})
+    }
+
+    fn fit_observed(
+        &self,
+        features: &Matrix,
+        targets: &[f64],
+        config: &TrainConfig,
+        observer: LossObserver<'_>,
+    ) -> Result<FitResult, TrainError> {
         config.validate()?;
         check_data(features, targets)?;
 
@@ -34,7 +49,7 @@ impl Trainer for BurnTrainer {
         let y = targets_tensor(targets, dtype, &device);
         let mut model = initial_model(features.cols(), config.initialization, dtype, &device)?;
         let mut optimizer = SgdConfig::new().init();
-        let mut loss_curve = Vec::new();
+        let mut recorder = LossRecorder::new(config, observer);
 
         let started = Instant::now();
         for iteration in 0..=config.iterations {
@@ -44,9 +59,7 @@ impl Trainer for BurnTrainer {
             // Loss: (1/n)·Σ (ŷ − y)², read back only where it is recorded.
             let loss = mean_squared_error(predictions, y.clone())?;
             if config.records(iteration) {
-                let value = read_scalar(loss.clone())?;
-                check_finite(value, iteration, config)?;
-                loss_curve.push(LossPoint { iteration, loss: value });
+                recorder.record(iteration, read_scalar(loss.clone())?)?;
             }
             if iteration == config.iterations {
                 break;
@@ -61,6 +74,6 @@ impl Trainer for BurnTrainer {
         let train_time = started.elapsed();
 
         let (weights, bias) = parameters(&model)?;
-        Ok(FitResult { weights, bias, loss_curve, train_time })
+        Ok(FitResult { weights, bias, loss_curve: recorder.finish(), train_time })
     }
 }

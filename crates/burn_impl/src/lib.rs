@@ -33,4 +33,4 @@ mod model;
 mod tensors;
 
 pub use descent::BurnTrainer;
-pub use gradient::{Gradient, loss_and_gradient};
+pub use gradient::{Gradient, loss_and_gradient, loss_and_gradient_in};

@@ -16,11 +16,16 @@ use linreg::TrainError;
 /// [`TrainError::InvalidData`] naming both shapes if they differ. burn would broadcast a
 /// `[1, n]` target against `[n, 1]` predictions into an `[n, n]` matrix of squared errors and
 /// return the mean of that matrix, a wrong loss with no error.
-pub(crate) fn mean_squared_error(predictions: Tensor<2>, targets: Tensor<2>) -> Result<Tensor<1>, TrainError> {
+pub(crate) fn mean_squared_error(
+    predictions: Tensor<2>,
+    targets: Tensor<2>,
+) -> Result<Tensor<1>, TrainError> {
     let (predicted, expected) = (predictions.dims(), targets.dims());
     if predicted != expected {
         return Err(TrainError::InvalidData {
-            reason: format!("targets have shape {expected:?} but predictions have shape {predicted:?}; both must be [n, 1]"),
+            reason: format!(
+                "targets have shape {expected:?} but predictions have shape {predicted:?}; both must be [n, 1]"
+            ),
         });
     }
 
@@ -42,9 +47,15 @@ mod tests {
     fn row_shaped_targets_are_rejected() {
         let device = autodiff_device();
         let predictions = targets_tensor(&[1.0, 2.0, 3.0], DType::F64, &device);
-        let row = Tensor::<2>::from_data(TensorData::new(vec![1.0, 2.0, 3.0], [1, 3]), (&device, DType::F64));
-        let error = mean_squared_error(predictions, row).expect_err("a [1, n] target must not broadcast");
-        let TrainError::InvalidData { reason } = &error else { panic!("expected InvalidData, got {error:?}") };
+        let row = Tensor::<2>::from_data(
+            TensorData::new(vec![1.0, 2.0, 3.0], [1, 3]),
+            (&device, DType::F64),
+        );
+        let error =
+            mean_squared_error(predictions, row).expect_err("a [1, n] target must not broadcast");
+        let TrainError::InvalidData { reason } = &error else {
+            panic!("expected InvalidData, got {error:?}")
+        };
         assert!(reason.contains("[1, 3]"), "{reason}");
         assert!(reason.contains("[3, 1]"), "{reason}");
     }

@@ -44,7 +44,11 @@ pub(crate) fn initial_model(
 }
 
 /// Draws the weights and bias of burn's default `Linear` initialisation with `seed`.
-fn seeded_default_values(features: usize, seed: u64, device: &Device) -> Result<(Vec<f64>, f64), TrainError> {
+fn seeded_default_values(
+    features: usize,
+    seed: u64,
+    device: &Device,
+) -> Result<(Vec<f64>, f64), TrainError> {
     let _guard = RANDOM_GENERATOR.lock().unwrap_or_else(PoisonError::into_inner);
     device.seed(seed);
     // Parameters initialise lazily on first access, so reading them while the lock is held
@@ -55,8 +59,16 @@ fn seeded_default_values(features: usize, seed: u64, device: &Device) -> Result<
 
 /// Builds a `Linear` layer holding `weights` (one per feature) and `bias`, as trainable
 /// parameters of element type `dtype`.
-pub(crate) fn linear_from_values(weights: &[f64], bias: f64, dtype: DType, device: &Device) -> Linear {
-    let weight = Tensor::<2>::from_data(TensorData::new(weights.to_vec(), [weights.len(), 1]), (device, dtype));
+pub(crate) fn linear_from_values(
+    weights: &[f64],
+    bias: f64,
+    dtype: DType,
+    device: &Device,
+) -> Linear {
+    let weight = Tensor::<2>::from_data(
+        TensorData::new(weights.to_vec(), [weights.len(), 1]),
+        (device, dtype),
+    );
     let bias = Tensor::<1>::from_data(TensorData::new(vec![bias], [1]), (device, dtype));
     Linear { weight: Param::from_tensor(weight), bias: Some(Param::from_tensor(bias)) }
 }
@@ -98,7 +110,9 @@ mod tests {
     fn framework_default_is_seeded_and_bounded() {
         let device = autodiff_device();
         let draw = |seed| {
-            let model = initial_model(4, Initialization::FrameworkDefault { seed }, DType::F64, &device).expect("builds");
+            let model =
+                initial_model(4, Initialization::FrameworkDefault { seed }, DType::F64, &device)
+                    .expect("builds");
             parameters(&model).expect("readable")
         };
         let (weights, bias) = draw(7);

@@ -44,7 +44,9 @@ pub(crate) fn targets_tensor(targets: &[f64], dtype: DType, device: &Device) -> 
 /// # Errors
 /// [`TrainError::Framework`] if burn fails to execute the tensor or read it.
 pub(crate) fn read_values<const D: usize>(tensor: Tensor<D>) -> Result<Vec<f64>, TrainError> {
-    tensor.try_into_vec_as::<f64>().map_err(|error| framework_error(format!("reading a tensor back failed: {error}")))
+    tensor
+        .try_into_vec_as::<f64>()
+        .map_err(|error| framework_error(format!("reading a tensor back failed: {error}")))
 }
 
 /// Reads a one-element tensor back to the host as `f64`.
@@ -53,7 +55,9 @@ pub(crate) fn read_values<const D: usize>(tensor: Tensor<D>) -> Result<Vec<f64>,
 /// [`TrainError::Framework`] if burn fails to execute the tensor or read it, or if the tensor
 /// does not contain exactly one value.
 pub(crate) fn read_scalar(tensor: Tensor<1>) -> Result<f64, TrainError> {
-    tensor.try_into_scalar::<f64>().map_err(|error| framework_error(format!("reading a scalar back failed: {error}")))
+    tensor
+        .try_into_scalar::<f64>()
+        .map_err(|error| framework_error(format!("reading a scalar back failed: {error}")))
 }
 
 /// Wraps a burn failure into the shared error type.

@@ -4,12 +4,18 @@
 use std::path::PathBuf;
 
 use burn_impl::{BurnTrainer, loss_and_gradient};
-use linreg::{Dataset, Initialization, Matrix, Precision, TrainConfig, TrainError, Trainer, abalone};
+use linreg::{
+    Dataset, Initialization, Matrix, Precision, TrainConfig, TrainError, Trainer, abalone,
+};
 use manual::{ManualTrainer, gradient};
 
 fn abalone_data() -> Dataset {
     let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/abalone.data"));
-    assert!(path.exists(), "{} is missing: copy abalone.data there (see data/README.md)", path.display());
+    assert!(
+        path.exists(),
+        "{} is missing: copy abalone.data there (see data/README.md)",
+        path.display()
+    );
     abalone::default_dataset(&path).expect("abalone prepares")
 }
 
@@ -43,14 +49,20 @@ fn loss_of_fixed_weights_by_hand() {
 #[test]
 fn wrong_weight_count_is_invalid_data() {
     let x = Matrix::from_rows(&[vec![1.0, 2.0], vec![3.0, 4.0]]);
-    let error = loss_and_gradient(&x, &[1.0, 2.0], &[0.5], 0.0).expect_err("one weight for two columns");
-    assert!(matches!(&error, TrainError::InvalidData { reason } if reason.contains("expected 2 weights")), "{error:?}");
+    let error =
+        loss_and_gradient(&x, &[1.0, 2.0], &[0.5], 0.0).expect_err("one weight for two columns");
+    assert!(
+        matches!(&error, TrainError::InvalidData { reason } if reason.contains("expected 2 weights")),
+        "{error:?}"
+    );
 }
 
 #[test]
 fn mismatched_targets_are_invalid_data() {
     let x = Matrix::from_rows(&[vec![1.0], vec![2.0], vec![3.0]]);
-    let error = BurnTrainer.fit(&x, &[1.0, 2.0], &TrainConfig::default()).expect_err("two targets for three rows");
+    let error = BurnTrainer
+        .fit(&x, &[1.0, 2.0], &TrainConfig::default())
+        .expect_err("two targets for three rows");
     assert!(matches!(error, TrainError::InvalidData { .. }), "{error:?}");
 }
 
@@ -74,7 +86,8 @@ fn autodiff_gradient_matches_manual_on_abalone() {
     // error of such a sum is near n·ε ≈ 5e-13 (measured: about 3e-15), so 1e-10 leaves room and
     // still catches a wrong factor such as a missing 2 or a 1/n².
     let burn_all: Vec<f64> = burn.weights.iter().copied().chain([burn.bias, burn.loss]).collect();
-    let manual_all: Vec<f64> = manual.weights.iter().copied().chain([manual.bias, manual.loss]).collect();
+    let manual_all: Vec<f64> =
+        manual.weights.iter().copied().chain([manual.bias, manual.loss]).collect();
     for (j, (b, m)) in burn_all.iter().zip(&manual_all).enumerate() {
         let relative = (b - m).abs() / m.abs();
         assert!(relative < 1e-10, "value {j}: burn {b}, manual {m}, relative {relative:e}");
@@ -102,7 +115,11 @@ fn weights_change_after_first_step() {
     let data = abalone_data();
     let config = TrainConfig { iterations: 1, ..TrainConfig::default() };
     let fit = BurnTrainer.fit(&data.train.features, &data.train.targets, &config).expect("trains");
-    assert!(fit.weights.iter().all(|&w| w != 0.0), "every weight moves on the first step: {:?}", fit.weights);
+    assert!(
+        fit.weights.iter().all(|&w| w != 0.0),
+        "every weight moves on the first step: {:?}",
+        fit.weights
+    );
     assert_ne!(fit.bias, 0.0, "the bias moves on the first step");
 }
 
@@ -119,15 +136,23 @@ fn loss_curve_has_documented_iterations() {
     // The loss at zero is the mean of y², computed by both in f64 in a different order.
     let zero_loss = gradient(x, y, &vec![0.0; x.cols()], 0.0).loss;
     let first = fit.loss_curve[0].loss;
-    assert!((first - zero_loss).abs() < 1e-12 * zero_loss, "first loss {first}, manual {zero_loss}");
-    assert!(fit.loss_curve.windows(2).all(|pair| pair[1].loss < pair[0].loss), "{:?}", fit.loss_curve);
+    assert!(
+        (first - zero_loss).abs() < 1e-12 * zero_loss,
+        "first loss {first}, manual {zero_loss}"
+    );
+    assert!(
+        fit.loss_curve.windows(2).all(|pair| pair[1].loss < pair[0].loss),
+        "{:?}",
+        fit.loss_curve
+    );
 }
 
 #[test]
 fn raw_abalone_diverges_at_rate_ten() {
     let data = abalone_data();
     let config = TrainConfig { learning_rate: 10.0, iterations: 1_000, ..TrainConfig::default() };
-    let error = BurnTrainer.fit(&data.train.features, &data.train.targets, &config).expect_err("diverges");
+    let error =
+        BurnTrainer.fit(&data.train.features, &data.train.targets, &config).expect_err("diverges");
     assert!(matches!(error, TrainError::Diverged { learning_rate: 10.0, .. }), "{error:?}");
 }
 
@@ -135,7 +160,11 @@ fn raw_abalone_diverges_at_rate_ten() {
 fn framework_default_initialisation_starts_elsewhere() {
     let data = abalone_data();
     let (x, y) = (&data.train.features, &data.train.targets);
-    let config = TrainConfig { iterations: 1, initialization: Initialization::FrameworkDefault { seed: 5 }, ..TrainConfig::default() };
+    let config = TrainConfig {
+        iterations: 1,
+        initialization: Initialization::FrameworkDefault { seed: 5 },
+        ..TrainConfig::default()
+    };
     let fit = BurnTrainer.fit(x, y, &config).expect("trains");
     let zero_loss = gradient(x, y, &vec![0.0; x.cols()], 0.0).loss;
     assert!((fit.loss_curve[0].loss - zero_loss).abs() > 1e-3, "the start is not the zero point");
@@ -146,7 +175,9 @@ fn framework_default_initialisation_starts_elsewhere() {
 /// Trains burn at `precision` and the manual trainer in f64 for 20 000 iterations at learning
 /// rate 0.001, and returns the largest difference over the weights and the bias.
 fn long_run_difference(features: &Matrix, targets: &[f64], precision: Precision) -> f64 {
-    let manual = ManualTrainer::default().fit(features, targets, &TrainConfig::default()).expect("manual trains");
+    let manual = ManualTrainer::default()
+        .fit(features, targets, &TrainConfig::default())
+        .expect("manual trains");
     let config = TrainConfig { precision, ..TrainConfig::default() };
     let burn = BurnTrainer.fit(features, targets, &config).expect("burn trains");
     max_abs_difference(&burn.weights, &manual.weights).max((burn.bias - manual.bias).abs())
@@ -160,7 +191,8 @@ fn f64_long_run_matches_manual() {
     let raw = abalone_data();
     let (standardised, _) = raw.standardized();
     for (name, data) in [("raw", &raw), ("standardised", &standardised)] {
-        let difference = long_run_difference(&data.train.features, &data.train.targets, Precision::F64);
+        let difference =
+            long_run_difference(&data.train.features, &data.train.targets, Precision::F64);
         assert!(difference < 1e-9, "{name}: largest difference {difference:e}");
     }
 }
@@ -174,7 +206,8 @@ fn f32_long_run_stays_near_manual_f64() {
     let raw = abalone_data();
     let (standardised, _) = raw.standardized();
     for (name, data) in [("raw", &raw), ("standardised", &standardised)] {
-        let difference = long_run_difference(&data.train.features, &data.train.targets, Precision::F32);
+        let difference =
+            long_run_difference(&data.train.features, &data.train.targets, Precision::F32);
         assert!(difference < 1e-3, "{name}: largest difference {difference:e}");
         assert!(difference > 0.0, "{name}: f32 must really run in single precision");
     }
