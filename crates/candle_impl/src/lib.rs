@@ -18,8 +18,9 @@
 //! - Every matrix product calls `candle_core::utils::get_num_threads`. Unless the environment
 //!   sets `RAYON_NUM_THREADS`, that call counts the physical cores by parsing `/proc/cpuinfo`
 //!   (`num_cpus::get_physical`), and an iteration makes three products. candle has no setter,
-//!   and `std::env::set_var` is unsafe in edition 2024, which this workspace forbids, so the
-//!   program's launcher must set the variable. Its value does not matter for this size,
+//!   and `std::env::set_var` is only sound before a program starts threads, which a library
+//!   cannot know, so the program sets the variable: `compare` and the benchmarks set it at
+//!   start-up to the available thread count. Its value does not matter for this size,
 //!   because gemm 0.19 runs products below 48·48·256 multiply-adds on one thread. The variable
 //!   also sets the size of rayon's global thread pool for all other code in the process.
 //! - The backward pass of a matrix product computes the gradient of both operands, so each
@@ -27,7 +28,9 @@
 //!   features, which nothing uses. When glibc finds enough free memory at the top of its heap
 //!   after a step, it returns it to the operating system, and the next step page-faults it
 //!   back. Whether this happens depends on what the process allocated earlier, and it even
-//!   varied between two identical runs on abalone. Starting the program with
+//!   varied between two identical runs on abalone. `compare` and the benchmarks use mimalloc
+//!   as their global allocator, which keeps freed pages for reuse. Under glibc, starting the
+//!   program with
 //!   `GLIBC_TUNABLES=glibc.malloc.trim_threshold=67108864:glibc.malloc.mmap_threshold=16777216`
 //!   keeps that memory in the heap. Setting only the trim threshold made it slower (about
 //!   265 µs in f64, with `RAYON_NUM_THREADS` set). Setting either threshold stops glibc from
