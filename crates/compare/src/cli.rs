@@ -162,7 +162,7 @@ pub struct TrainingArgs {
         global = true,
         value_name = "NAMES",
         value_delimiter = ',',
-        default_value = "manual"
+        default_value = "manual,burn,candle"
     )]
     pub trainers: Vec<String>,
 

@@ -27,7 +27,8 @@ fn csv_bytes(features: &[String], target: &str, part: &SplitData) -> Result<Vec<
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(features.iter().map(String::as_str).chain([target]))?;
     for (row, y) in part.features.row_iter().zip(&part.targets) {
-        // `{}` prints the shortest text that parses back to the same f64, so nothing is lost.
+        // Rust's `{}` for f64 prints the shortest text that parses back to the same value, so the
+        // export is exact.
         writer.write_record(row.iter().chain([y]).map(|v| v.to_string()))?;
     }
     writer.into_inner().map_err(|e| anyhow::anyhow!("{e}"))

@@ -40,8 +40,8 @@ pub fn write_atomically(folder: &Path, files: &[OutputFile]) -> Result<()> {
         }
     }
 
-    // NOTE: a rename can still fail halfway through (the folder vanishes, say); each file is
-    // then either the old or the new one, never a partial one.
+    // NOTE: a rename can still fail halfway through, for example if the folder is removed.
+    // Each file is then the old or the new version, never a partial one.
     for (file, name) in staged {
         let path = folder.join(name);
         file.persist(&path)

@@ -20,7 +20,7 @@ impl<T: Trainer + GradientProbe> Method for T {
 }
 
 /// Every trainer name, in report order.
-pub const NAMES: [&str; 1] = ["manual"];
+pub const NAMES: [&str; 3] = ["manual", "burn", "candle"];
 
 /// Builds the trainers named in `names`, in the given order, without duplicates.
 ///
@@ -37,6 +37,8 @@ pub fn select(names: &[String], form: FormArg) -> Result<Vec<Box<dyn Method>>, U
                     FormArg::Gram => GradientForm::Gram,
                 },
             }),
+            "burn" => Box::new(burn_impl::BurnTrainer),
+            "candle" => Box::new(candle_impl::CandleTrainer),
             other => {
                 return Err(UsageError(format!(
                     "unknown trainer {other:?} in --trainers; choose from: {}",

@@ -57,6 +57,8 @@ fn synthetic_recovers_known_weights() {
         "200000",
         "--manual-form",
         "gram",
+        "--trainers",
+        "manual",
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
     let text = stdout(&output);

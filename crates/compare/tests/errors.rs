@@ -389,7 +389,7 @@ fn output_folder_that_is_a_file() {
 
 #[test]
 fn unreplaceable_report_file() {
-    // A folder where report.md should go cannot be replaced by a file, whoever runs the test.
+    // A folder cannot be replaced by a file, even by root, so this fails for every user.
     let case = Case::new();
     let data = abalone_path();
     std::fs::create_dir(case.out().join("loss_raw.svg")).expect("blocking folder");

@@ -201,7 +201,7 @@ mod tests {
     }
 
     #[test]
-    fn dropped_column_is_absent_and_unknown_drop_lists_columns() {
+    fn drop_option_and_unknown_column() {
         let options = LoadOptions { drop: vec!["id".into()], ..LoadOptions::default() };
         let table = parse_with("id,x,y\nA1,1,2\nB7,3,4\n", &options).expect("id dropped");
         assert_eq!(table.names(), ["x", "y"]);

@@ -55,7 +55,7 @@ proptest! {
     /// The split is rejected only when a part would be empty or training would have fewer
     /// than two rows.
     #[test]
-    fn split_rejected_only_when_a_part_is_too_small(n in 3usize..200, test in 0.01f64..0.6, validation in 0.0f64..0.39) {
+    fn split_rejected_only_when_too_small(n in 3usize..200, test in 0.01f64..0.6, validation in 0.0f64..0.39) {
         let fractions = SplitFractions { validation, test };
         let sizes = fractions.sizes(n);
         let expected_test = (n as f64 * test).floor() as usize;

@@ -23,7 +23,7 @@ const SIZE: (u32, u32) = (1100, 800);
 /// Font family of all text; SVG viewers substitute their default sans-serif face.
 const FONT: &str = "sans-serif";
 
-/// A fixed colour per model, so each reads the same in every plot.
+/// Returns the fixed colour of a model, the same in every plot.
 fn color(model: &str) -> RGBColor {
     match model {
         "manual" => RGBColor(31, 119, 180),

@@ -1,4 +1,4 @@
-//! What was run, on what, with what: the part of the report that makes it reproducible.
+//! The manifest: data, split, settings, versions and machine of a run, so it can be reproduced.
 
 use serde::Serialize;
 

@@ -18,7 +18,7 @@ use crate::run::{Comparison, ScalingRun, Scores};
 /// Everything a report states, in a form other tools can read.
 #[derive(Debug, Serialize)]
 pub struct Results<'a> {
-    /// What was run, on what, with what.
+    /// Data, split, settings, versions and machine of the run.
     pub manifest: Manifest,
     /// Per-column statistics of the loaded data.
     pub data_summary: Vec<ColumnSummary>,
