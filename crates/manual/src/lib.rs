@@ -26,9 +26,13 @@
 
 pub mod conditioning;
 pub mod descent;
+mod fused;
 pub mod gradient;
+mod gram;
+mod kernels;
 pub mod least_squares;
 mod real;
+mod two_pass;
 
 pub use conditioning::Conditioning;
 pub use descent::{GradientForm, ManualTrainer};

@@ -1,0 +1,59 @@
+//! The vector loops of the manual trainer, written so that the compiler can vectorise them.
+//!
+//! Floating-point addition is not associative, so a compiler may not split one running sum into
+//! SIMD lanes by itself. [`dot`] and [`sum`] keep eight independent partial sums instead, which
+//! changes the rounding of a sum, not its value in exact arithmetic.
+
+use crate::real::Real;
+
+/// Number of independent partial sums.
+const LANES: usize = 8;
+
+/// Returns `Σᵢ a[i]·b[i]`.
+pub(crate) fn dot<T: Real>(a: &[T], b: &[T]) -> T {
+    let mut partial = [T::zero(); LANES];
+    let (a_chunks, b_chunks) = (a.chunks_exact(LANES), b.chunks_exact(LANES));
+    let tail: T = a_chunks.remainder().iter().zip(b_chunks.remainder()).map(|(&x, &y)| x * y).sum();
+    for (x, y) in a_chunks.zip(b_chunks) {
+        for k in 0..LANES {
+            partial[k] = partial[k] + x[k] * y[k];
+        }
+    }
+    partial.iter().copied().sum::<T>() + tail
+}
+
+/// Returns `Σᵢ a[i]`.
+pub(crate) fn sum<T: Real>(a: &[T]) -> T {
+    let mut partial = [T::zero(); LANES];
+    let chunks = a.chunks_exact(LANES);
+    let tail: T = chunks.remainder().iter().copied().sum();
+    for x in chunks {
+        for k in 0..LANES {
+            partial[k] = partial[k] + x[k];
+        }
+    }
+    partial.iter().copied().sum::<T>() + tail
+}
+
+/// Computes `y[i] ← y[i] − alpha·x[i]` for every `i`.
+pub(crate) fn subtract_scaled<T: Real>(y: &mut [T], alpha: T, x: &[T]) {
+    for (y, &x) in y.iter_mut().zip(x) {
+        *y = *y - alpha * x;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dot_and_sum_by_hand_with_remainder() {
+        let a: Vec<f64> = (1..=11).map(f64::from).collect();
+        let b = vec![2.0; 11];
+        assert_eq!(dot(&a, &b), 132.0);
+        assert_eq!(sum(&a), 66.0);
+        let mut y = vec![1.0; 3];
+        subtract_scaled(&mut y, 2.0, &[1.0, 2.0, 3.0]);
+        assert_eq!(y, [-1.0, -3.0, -5.0]);
+    }
+}
