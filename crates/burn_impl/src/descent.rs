@@ -24,15 +24,6 @@ impl Trainer for BurnTrainer {
         "burn"
     }
 
-    fn fit(
-        &self,
-        features: &Matrix,
-        targets: &[f64],
-        config: &TrainConfig,
-    ) -> Result<FitResult, TrainError> {
-        self.fit_observed(features, targets, config, &mut |_| {})
-    }
-
     fn fit_observed(
         &self,
         features: &Matrix,

@@ -305,34 +305,31 @@ pub trait Trainer {
     /// Short lowercase name used on the command line and in reports: "manual", "burn", "candle".
     fn name(&self) -> &'static str;
 
-    /// Trains on `features` (n × d) and `targets` (n) with `config`.
+    /// Trains on `features` (n × d) and `targets` (n) with `config`, passing each loss-curve
+    /// point to `observer` as soon as it is recorded (a progress bar, say).
     ///
     /// # Errors
     /// [`TrainError`] if the config or the data is invalid, the loss diverges, or the framework
     /// fails.
-    fn fit(
-        &self,
-        features: &Matrix,
-        targets: &[f64],
-        config: &TrainConfig,
-    ) -> Result<FitResult, TrainError>;
-
-    /// Trains like [`Trainer::fit`] and passes each loss-curve point to `observer` as it is
-    /// recorded. The provided implementation reports the whole curve after training; trainers
-    /// override it to report while they run.
-    ///
-    /// # Errors
-    /// As [`Trainer::fit`].
     fn fit_observed(
         &self,
         features: &Matrix,
         targets: &[f64],
         config: &TrainConfig,
         observer: LossObserver<'_>,
+    ) -> Result<FitResult, TrainError>;
+
+    /// Trains like [`Trainer::fit_observed`] without an observer.
+    ///
+    /// # Errors
+    /// As [`Trainer::fit_observed`].
+    fn fit(
+        &self,
+        features: &Matrix,
+        targets: &[f64],
+        config: &TrainConfig,
     ) -> Result<FitResult, TrainError> {
-        let result = self.fit(features, targets, config)?;
-        result.loss_curve.iter().for_each(|&point| observer(point));
-        Ok(result)
+        self.fit_observed(features, targets, config, &mut |_| {})
     }
 }
 

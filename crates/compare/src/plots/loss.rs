@@ -3,7 +3,7 @@
 use anyhow::Result;
 use plotters::prelude::*;
 
-use super::{FONT, SIZE, color, failed};
+use super::{FONT, SIZE, color, draw_legend, failed};
 use crate::run::ScalingRun;
 
 /// Draws the recorded training MSE of each trainer against iteration on a log scale, with the
@@ -69,14 +69,7 @@ pub fn loss_curves(run: &ScalingRun) -> Result<String> {
             .map_err(&failed)?
             .label(format!("least-squares optimum ({optimum:.4})"))
             .legend(move |(x, y)| PathElement::new([(x, y), (x + 24, y)], floor));
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .label_font((FONT, 15))
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK)
-            .draw()
-            .map_err(&failed)?;
+        draw_legend(&mut chart, SeriesLabelPosition::UpperRight).map_err(&failed)?;
         root.present().map_err(&failed)?;
     }
     Ok(svg)

@@ -15,7 +15,8 @@ pub use predicted::predicted_vs_actual;
 pub use sweep::sweep;
 pub use weights::weights;
 
-use plotters::style::RGBColor;
+use plotters::coord::CoordTranslate;
+use plotters::prelude::*;
 
 /// Width and height of every plot, in pixels.
 const SIZE: (u32, u32) = (1100, 800);
@@ -36,4 +37,19 @@ fn color(model: &str) -> RGBColor {
 /// Converts a plotters drawing error into an error that names the plot.
 fn failed<E: std::fmt::Display>(plot: &'static str) -> impl Fn(E) -> anyhow::Error {
     move |error| anyhow::anyhow!("drawing the {plot} plot failed: {error}")
+}
+
+/// Draws the legend of every labelled series in one style: 15-pixel text on a translucent white
+/// box with a black border.
+fn draw_legend<'a, DB: DrawingBackend + 'a, CT: CoordTranslate>(
+    chart: &mut ChartContext<'a, DB, CT>,
+    position: SeriesLabelPosition,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    chart
+        .configure_series_labels()
+        .position(position)
+        .label_font((FONT, 15))
+        .background_style(WHITE.mix(0.85))
+        .border_style(BLACK)
+        .draw()
 }

@@ -3,7 +3,7 @@
 use anyhow::Result;
 use plotters::prelude::*;
 
-use super::{FONT, SIZE, color, failed};
+use super::{FONT, SIZE, color, draw_legend, failed};
 use crate::analysis::PrecisionComparison;
 
 /// Draws, for each trainer, the training loss of the repeated run minus that of the main run
@@ -60,14 +60,7 @@ pub fn precision(
                 .label(comparison.trainer)
                 .legend(move |(x, y)| PathElement::new([(x, y), (x + 24, y)], style));
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .label_font((FONT, 15))
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK)
-            .draw()
-            .map_err(&failed)?;
+        draw_legend(&mut chart, SeriesLabelPosition::UpperRight).map_err(&failed)?;
         root.present().map_err(&failed)?;
     }
     Ok(svg)

@@ -3,7 +3,7 @@
 use anyhow::Result;
 use plotters::prelude::*;
 
-use super::{FONT, SIZE, color, failed};
+use super::{FONT, SIZE, color, draw_legend, failed};
 use crate::run::ScalingRun;
 
 /// Draws one scatter panel per model (trainers, then the least-squares optimum) of predicted
@@ -69,14 +69,7 @@ pub fn predicted_vs_actual(run: &ScalingRun) -> Result<String> {
                 .map_err(&failed)?
                 .label("predicted = actual")
                 .legend(|(x, y)| PathElement::new([(x, y), (x + 20, y)], BLACK.stroke_width(2)));
-            chart
-                .configure_series_labels()
-                .position(SeriesLabelPosition::UpperLeft)
-                .label_font((FONT, 14))
-                .background_style(WHITE.mix(0.85))
-                .border_style(BLACK)
-                .draw()
-                .map_err(&failed)?;
+            draw_legend(&mut chart, SeriesLabelPosition::UpperLeft).map_err(&failed)?;
         }
         root.present().map_err(&failed)?;
     }

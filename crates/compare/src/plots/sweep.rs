@@ -3,7 +3,7 @@
 use anyhow::Result;
 use plotters::prelude::*;
 
-use super::{FONT, SIZE, color, failed};
+use super::{FONT, SIZE, color, draw_legend, failed};
 use crate::analysis::Sweep;
 
 /// Draws each trainer's final training loss against the learning rate, a vertical line at
@@ -82,14 +82,7 @@ pub fn sweep(scaling: &str, sweeps: &[&Sweep]) -> Result<String> {
         chart
             .draw_series([Text::new("× = diverged", (rates[0], high / 1.15), (FONT, 15))])
             .map_err(&failed)?;
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerLeft)
-            .label_font((FONT, 15))
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK)
-            .draw()
-            .map_err(&failed)?;
+        draw_legend(&mut chart, SeriesLabelPosition::LowerLeft).map_err(&failed)?;
         root.present().map_err(&failed)?;
     }
     Ok(svg)

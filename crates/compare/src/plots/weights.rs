@@ -3,7 +3,7 @@
 use anyhow::Result;
 use plotters::prelude::*;
 
-use super::{FONT, color, failed};
+use super::{FONT, color, draw_legend, failed};
 use crate::run::ScalingRun;
 
 /// Draws, for each feature and the bias, one bar per model (trainers, then the least-squares
@@ -80,14 +80,7 @@ pub fn weights(run: &ScalingRun) -> Result<String> {
         chart
             .draw_series(LineSeries::new([(0.0, 0.0), (0.0, features as f64)], BLACK))
             .map_err(&failed)?;
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
-            .label_font((FONT, 15))
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK)
-            .draw()
-            .map_err(&failed)?;
+        draw_legend(&mut chart, SeriesLabelPosition::LowerRight).map_err(&failed)?;
         root.present().map_err(&failed)?;
     }
     Ok(svg)
