@@ -13,8 +13,14 @@ fn abalone_path() -> PathBuf {
     path
 }
 
+/// Runs compare in a fresh temporary folder, so its default report folder lands there.
 fn compare(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_compare")).args(args).output().expect("compare runs")
+    let folder = tempfile::tempdir().expect("temporary folder");
+    Command::new(env!("CARGO_BIN_EXE_compare"))
+        .current_dir(folder.path())
+        .args(args)
+        .output()
+        .expect("compare runs")
 }
 
 fn stdout(output: &Output) -> String {
