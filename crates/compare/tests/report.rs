@@ -331,6 +331,33 @@ fn analysis_in_results_and_sweep_plot() {
         assert!((limit * lambda_max - 2.0).abs() < 1e-12);
     }
 
+    // Autodiff and the hand-derived gradient agree to rounding in f64 (measured about 1e-14),
+    // finite differences to their truncation and rounding error (about 1e-7), and f32 gradients
+    // to single precision (about 1e-6).
+    for (scaling, points) in
+        analysis["gradient_agreement"].as_array().expect("agreement").iter().map(|p| (&p[0], &p[1]))
+    {
+        for point in points.as_array().expect("points") {
+            for pair in point["f64_pairs"].as_array().expect("pairs") {
+                let relative = pair["relative"].as_f64().expect("number");
+                let limit = if pair["b"] == "finite differences" { 1e-6 } else { 1e-10 };
+                assert!(relative < limit, "{scaling} {}: {pair}", point["point"]);
+            }
+            for pair in point["f32_against_f64"].as_array().expect("pairs") {
+                assert!(pair["relative"].as_f64().expect("number") < 1e-4, "{scaling}: {pair}");
+            }
+        }
+        let sources: Vec<&str> = points[0]["f64_pairs"]
+            .as_array()
+            .expect("pairs")
+            .iter()
+            .map(|p| p["a"].as_str().expect("name"))
+            .collect();
+        for trainer in ["manual", "burn", "candle"] {
+            assert!(sources.contains(&trainer), "{scaling}: {trainer} missing from {sources:?}");
+        }
+    }
+
     let sweeps = analysis["sweep"].as_array().expect("sweep");
     assert!(!sweeps.is_empty());
     for sweep in sweeps {
