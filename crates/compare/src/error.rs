@@ -2,8 +2,6 @@
 
 use linreg::{DataError, TrainError};
 
-use crate::run::Scaling;
-
 /// An invalid command-line option that clap's own checks do not catch.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
@@ -15,7 +13,7 @@ pub struct UsageError(pub String);
     "{label}: training diverged at iteration {iteration} (loss {loss}) with learning rate \
      {learning_rate}; the largest stable learning rate for these features is {limit:.4} \
      (2/λmax of the loss Hessian), so use a smaller --learning-rate{}",
-    if *scaling == Scaling::Raw { " or --scaling standardized" } else { "" }
+    if *suggest_standardizing { " or --scaling standardized" } else { "" }
 )]
 pub struct DivergedError {
     /// The trainer and scaling, such as "burn on raw features".
@@ -28,8 +26,9 @@ pub struct DivergedError {
     pub loss: f64,
     /// 2/λmax of the loss Hessian of the training features.
     pub limit: f64,
-    /// The features' scaling.
-    pub scaling: Scaling,
+    /// True if and only if standardising the features is open to the user (raw features of a
+    /// data file).
+    pub suggest_standardizing: bool,
 }
 
 /// Exit code for invalid input data or options.
@@ -61,4 +60,21 @@ pub fn exit_code(error: &anyhow::Error) -> u8 {
         }
     }
     EXIT_FAILURE
+}
+
+/// Joins the messages of an error chain with ": ", leaving out a cause whose text the message
+/// before it already contains (the data errors quote their I/O cause themselves).
+pub fn describe(error: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in error.chain() {
+        let message = cause.to_string();
+        if text.contains(&message) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&message);
+    }
+    text
 }

@@ -37,7 +37,7 @@ fn main() -> ExitCode {
     match execute(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            eprintln!("error: {}", error::describe(&error));
             ExitCode::from(error::exit_code(&error))
         }
     }
@@ -76,9 +76,15 @@ fn execute(cli: &Cli) -> anyhow::Result<()> {
     let report = report::render(cli, &comparison, &analysis)?;
     let export =
         cli.output.export.as_ref().map(|_| export::export_files(&comparison)).transpose()?;
-    output::write_atomically(&cli.output.out, &report)?;
+    // Both folders must exist before either is written, so a bad --export cannot leave a new
+    // report beside a failed run.
+    output::create_folder(&cli.output.out, "--out")?;
+    if let Some(folder) = &cli.output.export {
+        output::create_folder(folder, "--export")?;
+    }
+    output::write_atomically(&cli.output.out, &report, "--out")?;
     if let (Some(folder), Some(files)) = (&cli.output.export, &export) {
-        output::write_atomically(folder, files)?;
+        output::write_atomically(folder, files, "--export")?;
     }
 
     let mut text = summary::header(&comparison, cli.data.seed);

@@ -135,7 +135,15 @@ pub fn run_scaling(
             Err(TrainError::Diverged { learning_rate, iteration, loss }) => {
                 // The Hessian's spectrum turns "it diverged" into the rate that would not have.
                 let limit = Conditioning::of(&data.train.features).max_stable_learning_rate;
-                let error = DivergedError { label, learning_rate, iteration, loss, limit, scaling };
+                let suggest_standardizing = scaling == Scaling::Raw;
+                let error = DivergedError {
+                    label,
+                    learning_rate,
+                    iteration,
+                    loss,
+                    limit,
+                    suggest_standardizing,
+                };
                 return Err(error.into());
             }
             Err(error) => {

@@ -2,15 +2,18 @@
 
 use std::fmt::Write;
 
-use anyhow::{Context, Result};
-use linreg::TrainConfig;
+use anyhow::Result;
 use linreg::synthetic::{TRUE_BIAS, TRUE_WEIGHTS, synthetic};
-use manual::least_squares;
+use linreg::{TrainConfig, TrainError};
+use manual::{Conditioning, least_squares};
+
+use crate::error::{DivergedError, UsageError};
 
 use crate::table::{Align, TextTable};
 use crate::trainers::Method;
 
-/// A trainer whose largest parameter error exceeds this has visibly not converged.
+/// A trainer whose parameters differ from the least-squares solution by more than this has
+/// visibly not converged.
 const NOT_CONVERGED: f64 = 1e-3;
 
 /// Trains every trainer on `rows` synthetic rows and renders the true, learned and
@@ -24,7 +27,11 @@ pub fn run(
     trainers: &[Box<dyn Method>],
     config: &TrainConfig,
 ) -> Result<String> {
+    if rows < 2 {
+        return Err(UsageError(format!("--rows {rows} is too few; give at least 2")).into());
+    }
     let (features, targets) = synthetic(rows, seed);
+    let limit = Conditioning::of(&features).max_stable_learning_rate;
     let mut fits = Vec::new();
     for trainer in trainers {
         eprintln!(
@@ -32,9 +39,23 @@ pub fn run(
             trainer.name(),
             config.iterations
         );
-        let fit = trainer
-            .fit(&features, &targets, config)
-            .with_context(|| format!("{} trainer on synthetic data", trainer.name()))?;
+        let label = format!("{} on synthetic data", trainer.name());
+        let fit = match trainer.fit(&features, &targets, config) {
+            Ok(fit) => fit,
+            Err(TrainError::Diverged { learning_rate, iteration, loss }) => {
+                let suggest_standardizing = false;
+                let error = DivergedError {
+                    label,
+                    learning_rate,
+                    iteration,
+                    loss,
+                    limit,
+                    suggest_standardizing,
+                };
+                return Err(error.into());
+            }
+            Err(error) => return Err(anyhow::Error::new(error).context(label)),
+        };
         fits.push((trainer.name(), fit));
     }
     let optimum = least_squares(&features, &targets);
@@ -54,30 +75,47 @@ pub fn run(
     }
 
     let mut out = format!(
-        "synthetic data: {rows} rows, seed {seed}, y = 2·x0 + 3·x1 + 5·x2 + 7·x3 + 4 with xi uniform integers 0 to 9\n\
-         training: learning rate {}, {} iterations\n\n",
+        "synthetic data: {rows} rows, seed {seed}, y = 2·x0 + 3·x1 + 5·x2 + 7·x3 + 4 with xi \
+         uniform integers 0 to 9, raw features (--scaling does not apply)\n\
+         training: learning rate {}, {} iterations; stable up to 2/λmax = {limit:.4}\n\n",
         config.learning_rate, config.iterations
     );
     out.push_str(&table.render());
+    let optimum_parameters: Vec<f64> =
+        optimum.weights.iter().copied().chain([optimum.bias]).collect();
+    let mut slowest = 0.0f64;
     for (name, fit) in &fits {
-        let error = fit
-            .weights
-            .iter()
-            .zip(TRUE_WEIGHTS)
+        let parameters = fit.weights.iter().copied().chain([fit.bias]);
+        let error = parameters
+            .clone()
+            .zip(TRUE_WEIGHTS.iter().chain([&TRUE_BIAS]))
             .map(|(w, t)| (w - t).abs())
-            .fold((fit.bias - TRUE_BIAS).abs(), f64::max);
+            .fold(0.0, f64::max);
+        let gap =
+            parameters.zip(&optimum_parameters).map(|(w, o)| (w - o).abs()).fold(0.0, f64::max);
+        slowest = slowest.max(gap);
         let _ = writeln!(
             out,
-            "{name}: largest error {error:.3e}, final training loss {:.3e}",
+            "{name}: largest error {error:.3e} from the true parameters, {gap:.3e} from least squares; final training loss {:.3e}",
             fit.loss_curve.last().map_or(f64::NAN, |p| p.loss)
         );
-        if error > NOT_CONVERGED {
-            let _ = writeln!(
-                out,
-                "{name}: not converged yet; the bias direction is the slowest to converge here, so try \
-                 --learning-rate 0.01 --iterations 200000 (rates above about 0.0105 diverge on this data)"
-            );
-        }
+    }
+    if slowest > NOT_CONVERGED {
+        let suggestion = 0.9 * limit;
+        let _ = writeln!(
+            out,
+            "gradient descent has not converged yet: the learning rate is {:.0} % of the stable rate, \
+             so try --learning-rate {suggestion:.3} with more --iterations",
+            100.0 * config.learning_rate / limit
+        );
+    }
+    if optimum.rank < TRUE_WEIGHTS.len() + 1 {
+        let _ = writeln!(
+            out,
+            "with {rows} rows the five parameters are not identifiable (rank {} of 5), so even the \
+             least-squares solution need not equal the true one",
+            optimum.rank
+        );
     }
     Ok(out)
 }

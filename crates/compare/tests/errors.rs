@@ -144,7 +144,7 @@ fn undeclared_text_column() {
     case.fails(
         &["--data", &data, "--categorical", "x"],
         2,
-        &["text.csv:2", "column 'kind'", "--categorical 'kind'", "--drop 'kind'"],
+        &["text.csv:2", "column 'kind'", "adding 'kind' to --categorical", "--drop 'kind'"],
     );
 }
 
@@ -399,4 +399,40 @@ fn unreplaceable_report_file() {
         &["cannot write", "loss_raw.svg", "not a regular file", "--out"],
     );
     assert!(!message.contains("panicked"), "{message}");
+}
+
+#[test]
+fn wrong_delimiter_suggests_delimiter() {
+    let case = Case::new();
+    let rows: String = (0..30).map(|i| format!("{i}\t{}\n", 2 * i)).collect();
+    let data = case.file("tabs.tsv", format!("x\ty\n{rows}").as_bytes());
+    case.fails(&["--data", &data], 2, &["only one column", "--delimiter"]);
+}
+
+#[test]
+fn identifier_column_suggests_drop() {
+    let case = Case::new();
+    let rows: String = (0..30).map(|i| format!("row{i},{i},{}\n", 2 * i)).collect();
+    let data = case.file("ids.csv", format!("id,x,y\n{rows}").as_bytes());
+    case.fails(&["--data", &data], 2, &["category \"row", "--drop 'id'", "--unseen-category zero"]);
+}
+
+#[test]
+fn export_path_that_is_a_file_names_export() {
+    let case = Case::new();
+    let data = abalone_path();
+    let blocker = case.file("blocker", b"not a folder");
+    let message = case.fails(
+        &["--data", data.to_str().expect("UTF-8 path"), "--export", &blocker],
+        1,
+        &["--export"],
+    );
+    assert!(!message.contains("--out"), "{message}");
+}
+
+#[test]
+fn io_error_is_not_repeated() {
+    let case = Case::new();
+    let message = case.fails(&["--data", "no/such/file.csv"], 2, &["No such file"]);
+    assert_eq!(message.matches("No such file").count(), 1, "{message}");
 }

@@ -374,3 +374,16 @@ fn analysis_in_results_and_sweep_plot() {
     let report = std::fs::read_to_string(folder.path().join("report.md")).expect("report.md");
     assert!(report.contains("diverged"), "the sweep table marks diverged runs");
 }
+
+#[test]
+fn report_files_are_readable_by_others() {
+    use std::os::unix::fs::PermissionsExt;
+
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let output = run_report(folder.path(), &["--scaling", "raw"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    for name in ["report.md", "results.json", "loss_raw.svg"] {
+        let mode = std::fs::metadata(folder.path().join(name)).expect("file").permissions().mode();
+        assert_eq!(mode & 0o044, 0o044, "{name} has mode {mode:o}");
+    }
+}

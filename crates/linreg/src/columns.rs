@@ -220,7 +220,7 @@ mod tests {
             .expect_err("text in numeric column");
         let message = error.to_string();
         assert!(message.contains("m.csv:2: column 'name'"), "{message}");
-        assert!(message.contains("--categorical 'name'"), "{message}");
+        assert!(message.contains("adding 'name' to --categorical"), "{message}");
         assert!(message.contains("--drop 'name'"), "{message}");
     }
 }

@@ -87,6 +87,10 @@ impl Dataset {
     /// split is invalid for this many rows, or (by default) a held-out row has an unseen category.
     pub fn prepare(table: &Table, options: &DatasetOptions) -> Result<Self, DataError> {
         let target = resolve_target(table, options.target.as_deref())?;
+        // Checked first: a one-column table is usually a file read with the wrong delimiter.
+        if table.columns.len() < 2 {
+            return Err(DataError::NoFeatures { target: table.columns[target].name.clone() });
+        }
         let ColumnValues::Numeric(target_values) = &table.columns[target].values else {
             let ColumnValues::Categorical(values) = &table.columns[target].values else {
                 unreachable!("a column is numeric or categorical")
@@ -96,9 +100,6 @@ impl Dataset {
                 example: values[0].clone(),
             });
         };
-        if table.columns.len() < 2 {
-            return Err(DataError::NoFeatures { target: table.columns[target].name.clone() });
-        }
 
         let split = Split::new(table.rows(), options.fractions, options.seed)?;
         let encodings: Vec<CategoryEncoding> = (0..table.columns.len())

@@ -55,6 +55,12 @@ pub fn download_verified(url: &str, dest: &Path, expected_sha256: &str) -> Resul
     std::fs::create_dir_all(folder).map_err(io_error)?;
     let mut file = tempfile::NamedTempFile::new_in(folder).map_err(io_error)?;
     file.write_all(&bytes).map_err(io_error)?;
+    // The temporary file is private (mode 0600); the data file is not.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(io_error)?;
+    }
     file.as_file().sync_all().map_err(io_error)?;
     file.persist(dest).map_err(|e| io_error(e.error))?;
     Ok(())

@@ -62,7 +62,7 @@ pub enum DataError {
     },
 
     /// A value in a numeric column is not a finite number.
-    #[error("{}:{line}: column '{column}' (field {field}): value {value:?} is {reason}; fix the value, treat the column as categories with --categorical '{column}', or leave it out with --drop '{column}'", path.display())]
+    #[error("{}:{line}: column '{column}' (field {field}): value {value:?} is {reason}; fix the value, treat the column as categories by adding '{column}' to --categorical, or leave it out with --drop '{column}'", path.display())]
     InvalidNumber {
         /// The file that failed.
         path: PathBuf,
@@ -123,14 +123,14 @@ pub enum DataError {
     },
 
     /// No feature column is left once the target is removed.
-    #[error("no feature columns: the file has only the target column '{target}'")]
+    #[error("no feature columns: the file has only one column, '{target}'; if its rows contain another delimiter, such as ';' or a tab, pass it with --delimiter")]
     NoFeatures {
         /// The target column.
         target: String,
     },
 
     /// A validation or test row contains a category that the training rows never contain.
-    #[error("{}:{line}: column '{column}': category {value:?} appears in the {split} rows but never in the training rows; use --unseen-category zero to encode it as all zeros", path.display())]
+    #[error("{}:{line}: column '{column}': category {value:?} appears in the {split} rows but never in the training rows; if '{column}' is an identifier, leave it out with --drop '{column}', otherwise encode unseen categories as all zeros with --unseen-category zero", path.display())]
     UnseenCategory {
         /// The file the row came from.
         path: PathBuf,

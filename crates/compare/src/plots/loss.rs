@@ -3,7 +3,7 @@
 use anyhow::Result;
 use plotters::prelude::*;
 
-use super::{FONT, SIZE, color, draw_legend, failed};
+use super::{FONT, SIZE, color, draw_legend, failed, format_loss};
 use crate::run::ScalingRun;
 
 /// Draws the recorded training MSE of each trainer against iteration on a log scale, with the
@@ -15,8 +15,9 @@ pub fn loss_curves(run: &ScalingRun) -> Result<String> {
         run.runs.iter().flat_map(|r| r.fit.loss_curve.iter().map(|p| p.loss)).chain([optimum]);
     let (low, high) =
         losses.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
-    // A log axis needs a positive range with some height.
-    let low = (low * 0.8).max(1e-300);
+    // A log axis needs a positive range with some height; starting at a power of ten gives the
+    // lowest decade, where the curves end, tick labels of its own.
+    let low = 10f64.powf((low * 0.8).max(1e-300).log10().floor());
     let high = (high * 1.25).max(low * 10.0);
     let last = run
         .runs
@@ -73,17 +74,4 @@ pub fn loss_curves(run: &ScalingRun) -> Result<String> {
         root.present().map_err(&failed)?;
     }
     Ok(svg)
-}
-
-/// Formats a loss tick with about three significant digits.
-fn format_loss(value: f64) -> String {
-    if value >= 100.0 {
-        format!("{value:.0}")
-    } else if value >= 10.0 {
-        format!("{value:.1}")
-    } else if value >= 0.01 {
-        format!("{value:.3}")
-    } else {
-        format!("{value:.2e}")
-    }
 }

@@ -45,7 +45,10 @@ pub fn precision(
             .x_desc("iteration")
             .y_desc(format!("loss({}) − loss({main})", first.precision))
             .x_label_formatter(&|v| format!("{v:.0}"))
-            .y_label_formatter(&|v| format!("{v:.1e}"))
+            // Rounding in the axis arithmetic turns the zero tick into values like -3e-21.
+            .y_label_formatter(&|v| {
+                if v.abs() < 1e-9 * (high - low) { "0".into() } else { format!("{v:.1e}") }
+            })
             .light_line_style(WHITE)
             .label_style((FONT, 15))
             .axis_desc_style((FONT, 16))

@@ -170,7 +170,8 @@ fn sweep(out: &mut String, analysis: &Analysis, plots: &[PlotNames]) {
         let Some(first) = sweeps.first() else { continue };
         let _ = writeln!(
             out,
-            "{scaling} features, {} iterations per run, stability limit 2/λmax = {:.4e}:\n",
+            "{scaling} features, {} iterations per run, stability limit 2/λmax = {:.4e}. Each \
+             cell is the final training MSE; \"diverged\" means the loss grew or overflowed:\n",
             first.iterations, first.max_stable_learning_rate
         );
         let trainers: Vec<&str> = sweeps.iter().map(|s| s.trainer).collect();

@@ -237,7 +237,10 @@ fn how_to_read(out: &mut String, comparison: &Comparison) {
          see the same rows, so in f64 their weights should agree to rounding error; the largest \
          difference from the manual trainer measures that. The diagnosis rates bias from the \
          training R² (high below 0.3, medium below 0.7) and variance from the gap between training \
-         and validation R² (high above 0.2, medium above 0.1). Microseconds per iteration is the \
+         and validation R² (high above 0.2, medium above 0.1). Its last word is the verdict: \
+         underfit if the training R² is below 0.3, overfit if it is at least 0.7 with a gap above \
+         0.2, and fit otherwise. It compares training with held-out scores only, so a run can be \
+         \"fit\" and still far from the least-squares optimum. Microseconds per iteration is the \
          training time divided by the number of iterations, including each framework's overhead.\n",
         comparison.config.iterations
     );
