@@ -47,6 +47,7 @@ pub fn loss_curves(run: &ScalingRun) -> Result<String> {
             .y_desc(format!("training MSE ({} squared)", run.data.target_name))
             .x_label_formatter(&|v| format!("{v:.0}"))
             .y_label_formatter(&|v| format_loss(*v))
+            .y_labels(30)
             .light_line_style(WHITE)
             .label_style((FONT, 15))
             .axis_desc_style((FONT, 16))

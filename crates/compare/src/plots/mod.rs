@@ -58,7 +58,7 @@ fn draw_legend<'a, DB: DrawingBackend + 'a, CT: CoordTranslate>(
 fn format_loss(value: f64) -> String {
     if value >= 100.0 {
         format!("{value:.0}")
-    } else if value >= 10.0 {
+    } else if value >= 1.0 {
         format!("{value:.1}")
     } else if value >= 0.01 {
         format!("{value:.3}")
