@@ -1,9 +1,9 @@
 //! Inputs and trainer lists shared by the criterion benchmarks in `benches/`.
 //!
 //! Every benchmark times the trainers through the public [`Trainer`] API. Per-iteration
-//! figures come from [`iterations_time`], which trains for exactly the number of iterations
-//! criterion asks for and returns the trainer's own measurement of its loop, so converting the
-//! data into each framework's tensors is not counted.
+//! figures come from [`iterations_time`]. It trains for exactly the number of iterations that
+//! criterion requests and returns the trainer's own timing of its loop, so converting the data
+//! into each framework's tensors is not counted.
 
 use std::num::NonZeroUsize;
 use std::path::PathBuf;

@@ -35,9 +35,9 @@ fn set_readable(_file: &std::fs::File) -> std::io::Result<()> {
 /// A file to write: its name inside the output folder and its contents.
 pub type OutputFile = (String, Vec<u8>);
 
-/// Writes every file into `folder` in three steps: each file's contents go to a temporary file in
-/// that folder; then every destination is checked to be a regular file or absent; only then are
-/// the temporary files renamed into place.
+/// Writes every file into `folder` in three steps. First each file's contents go to a temporary
+/// file in that folder. Then every destination is checked to be a regular file or absent. Only
+/// then are the temporary files renamed into place.
 ///
 /// Callers render all contents before calling, so an error while training or rendering leaves
 /// the folder as it was, and so does a full disk or a destination that cannot be replaced.

@@ -53,13 +53,13 @@ pub fn header(comparison: &Comparison, seed: u64) -> String {
     );
     let dropped = &source.table.dropped_lines;
     if !dropped.is_empty() {
-        let shown: Vec<String> = dropped.iter().take(10).map(u64::to_string).collect();
+        let first_lines: Vec<String> = dropped.iter().take(10).map(u64::to_string).collect();
         let more = if dropped.len() > 10 { ", …" } else { "" };
         let _ = writeln!(
             out,
             "dropped {} rows with missing values (lines {}{more})",
             dropped.len(),
-            shown.join(", ")
+            first_lines.join(", ")
         );
     }
     for unseen in &data.unseen_categories {

@@ -16,15 +16,15 @@ pub(crate) fn build_table(
     number: NumberFormat,
 ) -> Result<Table, DataError> {
     let dropped = resolve_all(&names, &options.drop, "drop")?;
-    let kept: Vec<usize> = (0..names.len()).filter(|j| !dropped.contains(j)).collect();
+    let kept_columns: Vec<usize> = (0..names.len()).filter(|j| !dropped.contains(j)).collect();
     let categorical =
-        categorical_flags(&names, &kept, &records, options.categorical.as_deref(), number)?;
+        categorical_flags(&names, &kept_columns, &records, options.categorical.as_deref(), number)?;
 
-    // Rows with a missing value in a kept column are an error, or left out by option.
+    // Rows with a missing value in a kept_columns column are an error, or left out by option.
     let mut rows = Vec::with_capacity(records.len());
     let mut dropped_rows = Vec::new();
     for record in records {
-        match kept.iter().find(|&&j| is_missing(&record.fields[j])) {
+        match kept_columns.iter().find(|&&j| is_missing(&record.fields[j])) {
             None => rows.push(record),
             Some(_) if options.missing == MissingPolicy::Drop => dropped_rows.push(record.line),
             Some(&j) => {
@@ -42,8 +42,8 @@ pub(crate) fn build_table(
         return Err(DataError::Empty { path: path.into(), header_only: false });
     }
 
-    let mut columns = Vec::with_capacity(kept.len());
-    for &j in &kept {
+    let mut columns = Vec::with_capacity(kept_columns.len());
+    for &j in &kept_columns {
         let values = if categorical[j] {
             ColumnValues::Categorical(rows.iter().map(|r| r.fields[j].clone()).collect())
         } else {
@@ -81,11 +81,11 @@ fn resolve_all(
         .collect()
 }
 
-/// Flags the categorical columns. Without a list, a kept column is categorical if and only if
+/// Flags the categorical columns. Without a list, a kept_columns column is categorical if and only if
 /// it has a non-missing value and none of its non-missing values looks like a number.
 fn categorical_flags(
     names: &[String],
-    kept: &[usize],
+    kept_columns: &[usize],
     records: &[Record],
     requested: Option<&[String]>,
     number: NumberFormat,
@@ -98,7 +98,7 @@ fn categorical_flags(
             }
         }
         None => {
-            for &j in kept {
+            for &j in kept_columns {
                 let mut present =
                     records.iter().map(|r| &r.fields[j]).filter(|f| !is_missing(f)).peekable();
                 flags[j] = present.peek().is_some() && present.all(|f| !number.looks_numeric(f));

@@ -20,7 +20,7 @@ const TIMEOUT: Duration = Duration::from_secs(60);
 /// checksum matched, so `dest` never contains a partial or unverified download.
 ///
 /// # Errors
-/// [`DataError::Download`] if the request fails or the server answers with an error status,
+/// [`DataError::Download`] if the request fails or the server responds with an error status,
 /// [`DataError::ChecksumMismatch`] if the bytes differ from the expected ones, and
 /// [`DataError::Io`] if the file cannot be written.
 pub fn download_verified(url: &str, dest: &Path, expected_sha256: &str) -> Result<(), DataError> {

@@ -123,7 +123,9 @@ pub enum DataError {
     },
 
     /// No feature column is left once the target is removed.
-    #[error("no feature columns: the file has only one column, '{target}'; if its rows contain another delimiter, such as ';' or a tab, pass it with --delimiter")]
+    #[error(
+        "no feature columns: the file has only one column, '{target}'; if its rows contain another delimiter, such as ';' or a tab, pass it with --delimiter"
+    )]
     NoFeatures {
         /// The target column.
         target: String,

@@ -76,9 +76,9 @@ const HEADER_SNIFF_ROWS: usize = 100;
 /// Reads a CSV file into a table of named numeric and categorical columns.
 ///
 /// # Errors
-/// [`DataError`] naming the file, and the line, field and value where there is one: the file
-/// cannot be read, is empty, is not UTF-8, has ragged rows, names an unknown categorical
-/// column, or contains a value that is not a finite number in a numeric column.
+/// [`DataError`] naming the file, and the line, field and value where there is one. The file
+/// may be unreadable, empty, binary or not UTF-8, or have ragged rows. An option may name an
+/// unknown column. A value may be missing, or not a finite number in a numeric column.
 pub fn load_csv(path: &Path, options: &LoadOptions) -> Result<Table, DataError> {
     let bytes =
         std::fs::read(path).map_err(|source| DataError::Io { path: path.into(), source })?;
@@ -206,7 +206,7 @@ impl LineCounter<'_> {
     }
 }
 
-/// How numbers are written in the file.
+/// The number format of the file: the decimal separator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct NumberFormat {
     /// True if and only if the decimal separator is a comma.
@@ -236,8 +236,8 @@ impl NumberFormat {
 }
 
 impl NumberFormat {
-    /// True if and only if `text` is a number, or would be one with a decimal comma; header and
-    /// categorical detection use it so that a forgotten `--decimal-comma` gets a clear error.
+    /// True if and only if `text` is a number, or would be one with a decimal comma. Header and
+    /// categorical detection use it, so a forgotten `--decimal-comma` gets a clear error.
     pub(crate) fn looks_numeric(self, text: &str) -> bool {
         self.parse(text).is_ok() || is_decimal_comma_number(text)
     }

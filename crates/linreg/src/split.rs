@@ -157,8 +157,8 @@ mod tests {
     }
 
     /// Guards the value stability of the split. These indices were recorded from the first run
-    /// of this implementation; a change means the RNG crate, the key layout or the loop changed,
-    /// and every published split with it.
+    /// of this implementation. A change means that the RNG crate, the key layout or the loop
+    /// changed, and every published split with it.
     #[test]
     fn golden_indices_for_ten_rows() {
         let split = Split::new(10, SplitFractions::default(), 42).expect("valid");

@@ -1,7 +1,7 @@
 //! The loss and its hand-derived gradient at a given point.
 //!
-//! The trainer runs its own loop; these functions exist so that other crates and tests can
-//! evaluate the gradient anywhere, for example to check a framework's autodiff against it.
+//! The trainer runs its own loop. These functions let other crates and tests evaluate the
+//! gradient anywhere, for example to check a framework's autodiff against it.
 
 use linreg::train::{GradientProbe, LossGradient};
 use linreg::{Matrix, Precision, TrainError};

@@ -102,22 +102,23 @@ fn conclusion(analysis: &Analysis, learning_rate: f64, iterations: usize) -> Vec
     let mut sentences = Vec::new();
     for c in &analysis.conditioning {
         let needed = c.iterations_per_e_fold;
+        let count = format_count(iterations as f64);
         sentences.push(format!(
-            "{} features: {iterations} iterations at learning rate {learning_rate} use {:.2}% of the \
-             stable rate 2/λmax = {:.4}; the slowest direction shrinks by a factor e every {} \
-             iterations, so after {iterations} iterations it keeps {:.1}% of its starting error \
-             (condition number {:.3e}).",
+            "{} features: {count} iterations at learning rate {learning_rate} use {:.2}% of the \
+             stable rate 2/λmax = {:.4} (condition number {:.3e}). The slowest direction shrinks \
+             by a factor e every {} iterations, so after {count} iterations it keeps {:.1}% of its \
+             starting error.",
             c.scaling,
             100.0 * c.rate_fraction_of_limit,
             c.conditioning.max_stable_learning_rate,
+            c.conditioning.condition_number,
             format_count(needed),
             100.0 * c.slowest_mode_remaining,
-            c.conditioning.condition_number,
         ));
     }
     if let [raw, standardized] = analysis.conditioning.as_slice() {
         sentences.push(format!(
-            "Standardising divides the condition number by {:.1}: the stable rate moves from \
+            "Standardising divides the condition number by {:.1}. The stable rate moves from \
              {:.4} to {:.4}, and at learning rate {learning_rate} the slowest direction needs {} \
              instead of {} iterations per e-fold.",
             raw.conditioning.condition_number / standardized.conditioning.condition_number,

@@ -11,7 +11,7 @@ use crate::trainers::Method;
 /// The grid ends this far past 2/λmax, so the divergence beyond the limit shows.
 const BEYOND_LIMIT: f64 = 1.5;
 /// The grid starts here.
-const SMALLEST_RATE: f64 = 1e-4;
+const MIN_LEARNING_RATE: f64 = 1e-4;
 
 /// The final loss of one trainer at one rate.
 #[derive(Debug, Clone, Serialize)]
@@ -40,7 +40,7 @@ pub struct Sweep {
 
 /// Returns `count` rates spaced evenly in log scale from 1e-4 to 1.5 × `limit`.
 pub fn grid(limit: f64, count: usize) -> Vec<f64> {
-    let (low, high) = (SMALLEST_RATE.ln(), (BEYOND_LIMIT * limit).ln());
+    let (low, high) = (MIN_LEARNING_RATE.ln(), (BEYOND_LIMIT * limit).ln());
     let count = count.max(2);
     (0..count).map(|k| (low + (high - low) * k as f64 / (count - 1) as f64).exp()).collect()
 }

@@ -15,8 +15,8 @@ pub fn loss_curves(run: &ScalingRun) -> Result<String> {
         run.runs.iter().flat_map(|r| r.fit.loss_curve.iter().map(|p| p.loss)).chain([optimum]);
     let (low, high) =
         losses.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
-    // A log axis needs a positive range with some height; starting at a power of ten gives the
-    // lowest decade, where the curves end, tick labels of its own.
+    // A log axis needs a positive range. Starting at a power of ten gives the lowest decade,
+    // where the curves end, tick labels of its own.
     let low = 10f64.powf((low * 0.8).max(1e-300).log10().floor());
     let high = (high * 1.25).max(low * 10.0);
     let last = run

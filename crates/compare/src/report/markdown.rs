@@ -231,10 +231,10 @@ fn how_to_read(out: &mut String, comparison: &Comparison) {
         out,
         "R² is the share of the variance of {target} that the model explains on a split: 1 is a \
          perfect fit, 0 is no better than predicting the mean, and it can be negative. The \
-         least-squares row is the best any linear model can do on these features, so the gap \
-         between a trainer's row and it is how far gradient descent still is from convergence \
-         after {} iterations, not a limit of the model. The trainers start from the same point and \
-         see the same rows, so in f64 their weights should agree to rounding error; the largest \
+         least-squares row is the best any linear model can do on these features. The gap between \
+         a trainer's row and it shows how far gradient descent still is from convergence after {} \
+         iterations, not a limit of the model. The trainers start from the same point and see the \
+         same rows, so in f64 their weights should agree to rounding error. The largest \
          difference from the manual trainer measures that. The diagnosis rates bias from the \
          training R² (high below 0.3, medium below 0.7) and variance from the gap between training \
          and validation R² (high above 0.2, medium above 0.1). Its last word is the verdict: \
