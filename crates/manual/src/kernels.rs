@@ -3,13 +3,20 @@
 //! Floating-point addition is not associative, so a compiler may not split one running sum into
 //! SIMD lanes by itself. [`dot`] and [`sum`] keep eight independent partial sums instead, which
 //! changes the rounding of a sum, not its value in exact arithmetic.
+//!
+//! The loops that call these kernels are compiled several times by `#[multiversion]`, for
+//! AVX-512, AVX2 and the baseline SSE2, and the widest version the processor supports is chosen
+//! at run time. Every version performs the same operations in the same order, and Rust
+//! never fuses a multiplication and an addition on its own, so all of them give bit-identical
+//! results: the width changes the speed, not the numbers.
 
 use crate::real::Real;
 
-/// Number of independent partial sums.
+/// Number of independent partial sums: one AVX-512 register of `f64`, two of AVX2.
 const LANES: usize = 8;
 
 /// Returns `Σᵢ a[i]·b[i]`.
+#[inline(always)]
 pub(crate) fn dot<T: Real>(a: &[T], b: &[T]) -> T {
     let mut partial = [T::zero(); LANES];
     let (a_chunks, b_chunks) = (a.chunks_exact(LANES), b.chunks_exact(LANES));
@@ -23,6 +30,7 @@ pub(crate) fn dot<T: Real>(a: &[T], b: &[T]) -> T {
 }
 
 /// Returns `Σᵢ a[i]`.
+#[inline(always)]
 pub(crate) fn sum<T: Real>(a: &[T]) -> T {
     let mut partial = [T::zero(); LANES];
     let chunks = a.chunks_exact(LANES);
@@ -36,6 +44,7 @@ pub(crate) fn sum<T: Real>(a: &[T]) -> T {
 }
 
 /// Computes `y[i] ← y[i] − alpha·x[i]` for every `i`.
+#[inline(always)]
 pub(crate) fn subtract_scaled<T: Real>(y: &mut [T], alpha: T, x: &[T]) {
     for (y, &x) in y.iter_mut().zip(x) {
         *y = *y - alpha * x;

@@ -2,12 +2,14 @@
 
 use linreg::train::LossRecorder;
 use linreg::{TrainConfig, TrainError};
+use multiversion::multiversion;
 
 use crate::descent::{RecordSchedule, State};
 use crate::kernels::{dot, subtract_scaled, sum};
 use crate::real::Real;
 
 /// Runs `config.iterations` updates of the textbook form, recording the loss on schedule.
+#[multiversion(targets("x86_64+avx512f+avx512vl+avx2+avx", "x86_64+avx2+avx"))]
 pub(crate) fn run_two_pass<T: Real>(
     s: &mut State<T>,
     config: &TrainConfig,

@@ -92,6 +92,37 @@ fn gradient_forms_give_same_iterates() {
     }
 }
 
+/// Every array width of the Gram step (8, 16, 32, 64) and its slice fallback, at its edges.
+#[test]
+fn gram_form_matches_two_pass_at_every_width() {
+    for features in [1, 7, 8, 15, 16, 31, 40, 63, 64, 80] {
+        let rows = 200;
+        // Values in [-1, 1) from a fixed integer hash, with an exact target of known weights.
+        let value = |i: usize| ((i.wrapping_mul(2_654_435_761) % 1_000) as f64) / 500.0 - 1.0;
+        let x = linreg::Matrix::from_row_major(
+            rows,
+            features,
+            (0..rows * features).map(value).collect(),
+        );
+        let weights: Vec<f64> = (0..features).map(|j| 1.0 / (j + 1) as f64).collect();
+        let y = x.predict(&weights, 0.5);
+        let config = TrainConfig { learning_rate: 0.01, iterations: 300, ..TrainConfig::default() };
+        let two_pass =
+            ManualTrainer { form: GradientForm::TwoPass }.fit(&x, &y, &config).expect("trains");
+        let gram = ManualTrainer { form: GradientForm::Gram }.fit(&x, &y, &config).expect("trains");
+        assert!(
+            max_abs_difference(&two_pass.weights, &gram.weights) < 1e-12,
+            "{features} features: {:?} vs {:?}",
+            two_pass.weights,
+            gram.weights
+        );
+        assert!((two_pass.bias - gram.bias).abs() < 1e-12, "{features} features");
+        // The loss moved, so the check above compares iterates that went somewhere.
+        let curve = &two_pass.loss_curve;
+        assert!(curve[curve.len() - 1].loss < 0.5 * curve[0].loss, "{features} features");
+    }
+}
+
 #[test]
 fn first_step_from_zero() {
     let data = abalone_data();
