@@ -12,7 +12,7 @@ use crate::tensors::{autodiff_device, features_tensor, float_dtype, read_scalar,
 
 /// Gradient descent through burn's `nn::Linear` (d → 1, with bias), `MseLoss` with mean
 /// reduction, autodiff and `Sgd` without momentum or weight decay, as
-/// [the crate documentation](crate) sets out, on the ndarray CPU backend.
+/// [the crate documentation](crate) sets out, on the flex CPU backend.
 ///
 /// Each iteration is one optimizer step over all training rows. The loss is read back to the host
 /// only at the iterations that [`TrainConfig::records`] selects.

@@ -1,4 +1,4 @@
-//! Linear regression trained through the burn framework (version 0.22), on its ndarray CPU
+//! Linear regression trained through the burn framework (version 0.22), on its flex CPU
 //! backend.
 //!
 //! Every part of the training comes from burn:

@@ -29,11 +29,9 @@ pub(crate) fn mean_squared_error(
         });
     }
 
-    // Both enter the loss transposed to rows [1, n], for speed, and the squared errors and their
-    // mean are unchanged. The gradient that autodiff passes back to the bias then becomes the
-    // transpose of a [1, n] row, an [n, 1] view that ndarray 0.17 sums along n in one pass. A
-    // plain [n, 1] gradient is summed one single-value row at a time, which took about 70% of
-    // each iteration on the 2507 × 10 abalone training rows.
+    // Both enter the loss transposed to rows [1, n], for speed; the squared errors and their
+    // mean are unchanged. On flex, one f32 step at abalone size takes 26 µs with rows and 33 µs
+    // with [n, 1] columns; f64 steps take 37 µs either way.
     Ok(MseLoss::new().forward(predictions.transpose(), targets.transpose(), Reduction::Mean))
 }
 

@@ -14,7 +14,7 @@ use linreg::{Initialization, TrainError};
 
 use crate::tensors::read_values;
 
-/// Serialises seeding and drawing, because burn's ndarray backend keeps one random generator for
+/// Serialises seeding and drawing, because burn's flex backend keeps one random generator for
 /// the whole process: two threads that seed and draw at the same time would mix their streams.
 static RANDOM_GENERATOR: Mutex<()> = Mutex::new(());
 
@@ -25,7 +25,7 @@ static RANDOM_GENERATOR: Mutex<()> = Mutex::new(());
 /// `U(−1/√d, 1/√d)` for both weight and bias) after seeding the device with `seed`.
 ///
 /// NOTE: burn draws the default initialisation in the device's default float type, `f32` on
-/// ndarray, so in f64 the starting values are those f32 draws widened, not fresh f64 draws.
+/// flex, so in f64 the starting values are those f32 draws widened, not fresh f64 draws.
 /// Other code drawing from burn's generator in the same process can still shift the stream.
 ///
 /// # Errors
