@@ -6,9 +6,8 @@ use linreg::{Matrix, Precision, TrainError};
 /// Creates the CPU device every trainer run uses: burn's flex backend with autodiff enabled.
 ///
 /// flex is burn 0.22's pure-Rust CPU backend and replaces ndarray, which 0.22 deprecates. It is
-/// also the faster of the two here: one step at abalone size takes 37 µs in f64 and 26 µs in f32
-/// on flex, 78 µs and 80 µs on ndarray, where broadcasting the bias over the rows alone took
-/// about 30 µs (`docs/benchmarks.md`).
+/// also the faster of the two: one step at abalone size takes 37 µs in f64 and 26 µs in f32 on
+/// flex, against 78 µs and 80 µs on ndarray (`docs/benchmarks.md`).
 pub(crate) fn autodiff_device() -> Device {
     Device::flex().autodiff()
 }

@@ -47,7 +47,7 @@ impl<T: Real> GramSums<T> {
 /// Runs `config.iterations` updates from the sums, recording the loss on schedule.
 ///
 /// Up to 64 parameters, the step runs on fixed-size arrays padded with zeros to a multiple of
-/// eight, which the compiler keeps in SIMD registers; larger models use slices.
+/// eight, which the compiler keeps in SIMD registers. Larger models use slices.
 pub(crate) fn run_gram<T: Real>(
     s: &mut State<T>,
     sums: &GramSums<T>,
@@ -63,7 +63,7 @@ pub(crate) fn run_gram<T: Real>(
     }
 }
 
-/// The step on arrays of `P ≥ d + 1` values, zero beyond `d + 1`.
+/// Runs the iterations on arrays of `P ≥ d + 1` values, zero beyond `d + 1`.
 ///
 /// `A·θ` is the sum of A's columns scaled by θ (A is symmetric, so its rows serve), which needs
 /// no horizontal sums. Even and odd columns go to two accumulators, so that two additions are
@@ -127,7 +127,7 @@ fn run_padded<T: Real, const P: usize>(
     Ok(())
 }
 
-/// The step on slices, for models too large for [`run_padded`].
+/// Runs the iterations on slices, for models too large for [`run_padded`].
 #[multiversion(targets("x86_64+avx512f+avx512vl+avx2+avx", "x86_64+avx2+avx"))]
 fn run_slices<T: Real>(
     s: &mut State<T>,

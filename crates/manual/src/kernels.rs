@@ -10,10 +10,36 @@
 //! never fuses a multiplication and an addition on its own, so all of them give bit-identical
 //! results: the width changes the speed, not the numbers.
 
+use multiversion::multiversion;
+use multiversion::target::selected_target;
+
 use crate::real::Real;
 
 /// Number of independent partial sums: one AVX-512 register of `f64`, two of AVX2.
 const LANES: usize = 8;
+
+/// Names the widest instruction set that the manual loops use on this processor: "AVX-512",
+/// "AVX2" or "baseline" (SSE2 on x86-64, the target's default elsewhere).
+pub fn vector_instructions() -> &'static str {
+    match vector_level() {
+        2 => "AVX-512",
+        1 => "AVX2",
+        _ => "baseline",
+    }
+}
+
+/// The version of a multiversioned loop that runs here: 2, 1 or 0 as in [`vector_instructions`].
+#[multiversion(targets("x86_64+avx512f+avx512vl+avx2+avx", "x86_64+avx2+avx"))]
+fn vector_level() -> u8 {
+    let target = selected_target!();
+    if target.supports_feature_str("avx512f") {
+        2
+    } else if target.supports_feature_str("avx2") {
+        1
+    } else {
+        0
+    }
+}
 
 /// Returns `Σᵢ a[i]·b[i]`.
 #[inline(always)]
@@ -64,5 +90,19 @@ mod tests {
         let mut y = vec![1.0; 3];
         subtract_scaled(&mut y, 2.0, &[1.0, 2.0, 3.0]);
         assert_eq!(y, [-1.0, -3.0, -5.0]);
+    }
+
+    #[test]
+    #[cfg(target_arch = "x86_64")]
+    fn vector_level_follows_the_processor() {
+        let expected =
+            if is_x86_feature_detected!("avx512f") && is_x86_feature_detected!("avx512vl") {
+                "AVX-512"
+            } else if is_x86_feature_detected!("avx2") {
+                "AVX2"
+            } else {
+                "baseline"
+            };
+        assert_eq!(vector_instructions(), expected);
     }
 }

@@ -37,4 +37,5 @@ mod two_pass;
 pub use conditioning::Conditioning;
 pub use descent::{GradientForm, ManualTrainer};
 pub use gradient::{Gradient, gradient, gradient_in, loss};
+pub use kernels::vector_instructions;
 pub use least_squares::{LeastSquares, least_squares};

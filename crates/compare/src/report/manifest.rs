@@ -103,6 +103,9 @@ pub struct Machine {
     pub threads: usize,
     /// Operating system and architecture.
     pub os: String,
+    /// Widest instruction set the manual trainer's loops ran with; its results do not depend on
+    /// it.
+    pub manual_simd: String,
 }
 
 /// Describes the run of `comparison` as selected by `cli`.
@@ -162,6 +165,7 @@ pub fn manifest(cli: &Cli, comparison: &Comparison) -> Manifest {
             cpu: cpu_model(),
             threads: std::thread::available_parallelism().map_or(1, usize::from),
             os: format!("{} {}", std::env::consts::OS, std::env::consts::ARCH),
+            manual_simd: manual::vector_instructions().to_owned(),
         },
         date: humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string(),
     }

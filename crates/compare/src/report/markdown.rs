@@ -105,7 +105,13 @@ fn manifest_section(out: &mut String, results: &Results) {
                 m.versions.compare, m.versions.burn, m.versions.candle, m.versions.rustc
             ),
         ),
-        ("machine", format!("{}, {} threads, {}", m.machine.cpu, m.machine.threads, m.machine.os)),
+        (
+            "machine",
+            format!(
+                "{}, {} threads, {}; manual loops in {}",
+                m.machine.cpu, m.machine.threads, m.machine.os, m.machine.manual_simd
+            ),
+        ),
         ("date", m.date.clone()),
     ];
     for (key, value) in rows {
