@@ -2,6 +2,7 @@
 
 use std::time::Instant;
 
+use crate::aligned::{Aligned, per_line};
 use crate::fused::run_fused;
 use crate::gram::{GramSums, run_gram};
 use crate::real::Real;
@@ -57,11 +58,13 @@ impl Trainer for ManualTrainer {
 
 /// The training data and the parameters in the working precision.
 ///
-/// The features are stored column by column (feature `j` at `columns[j·n..(j+1)·n]`), so that
-/// the loops over rows read contiguous memory and the compiler can use SIMD lanes.
+/// The features are stored column by column, so that the loops over rows read contiguous memory
+/// and the compiler can use SIMD lanes. Column `j` starts at `j·stride`, with `stride` the row
+/// count rounded up to whole cache lines, so every column starts a cache line.
 pub(crate) struct State<T> {
-    pub(crate) columns: Vec<T>,
-    pub(crate) targets: Vec<T>,
+    pub(crate) columns: Aligned<T>,
+    pub(crate) stride: usize,
+    pub(crate) targets: Aligned<T>,
     pub(crate) n: usize,
     pub(crate) weights: Vec<T>,
     pub(crate) bias: T,
@@ -70,7 +73,7 @@ pub(crate) struct State<T> {
 impl<T: Real> State<T> {
     /// Returns feature column `j`.
     pub(crate) fn column(&self, j: usize) -> &[T] {
-        &self.columns[j * self.n..(j + 1) * self.n]
+        &self.columns.as_slice()[j * self.stride..j * self.stride + self.n]
     }
 }
 
@@ -109,13 +112,17 @@ fn descend<T: Real>(
         Initialization::FrameworkDefault { seed } => uniform_initialization(features.cols(), seed),
     };
     let (n, d) = (features.rows(), features.cols());
-    let mut columns = Vec::with_capacity(n * d);
-    for j in 0..d {
-        columns.extend(features.row_iter().map(|row| T::from_f64_rounded(row[j])));
+    let stride = n.div_ceil(per_line::<T>()) * per_line::<T>();
+    let mut columns = Aligned::zeros(stride * d);
+    for (j, column) in columns.as_mut_slice().chunks_exact_mut(stride).enumerate() {
+        for (value, row) in column.iter_mut().zip(features.row_iter()) {
+            *value = T::from_f64_rounded(row[j]);
+        }
     }
     let mut state = State {
         columns,
-        targets: targets.iter().map(|&v| T::from_f64_rounded(v)).collect(),
+        stride,
+        targets: aligned_copy(targets),
         n,
         weights: weights.into_iter().map(T::from_f64_rounded).collect(),
         bias: T::from_f64_rounded(bias),
@@ -141,6 +148,15 @@ fn descend<T: Real>(
         loss_curve: recorder.finish(),
         train_time,
     })
+}
+
+/// Copies `values` into a cache-line-aligned buffer in precision `T`.
+fn aligned_copy<T: Real>(values: &[f64]) -> Aligned<T> {
+    let mut copy = Aligned::zeros(values.len());
+    for (to, &from) in copy.as_mut_slice().iter_mut().zip(values) {
+        *to = T::from_f64_rounded(from);
+    }
+    copy
 }
 
 #[cfg(test)]

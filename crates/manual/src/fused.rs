@@ -4,6 +4,7 @@ use linreg::train::LossRecorder;
 use linreg::{TrainConfig, TrainError};
 use multiversion::multiversion;
 
+use crate::aligned::Aligned;
 use crate::descent::{RecordSchedule, State};
 use crate::kernels::{dot, subtract_scaled, sum};
 use crate::real::Real;
@@ -24,7 +25,7 @@ pub(crate) fn run_fused<T: Real>(
     let rate = T::from_f64_rounded(config.learning_rate);
     let two = T::from_f64_rounded(2.0);
     let d = s.weights.len();
-    let mut residuals = [T::zero(); BLOCK];
+    let mut residuals = Aligned::zeros(BLOCK);
     let mut xt_r = vec![T::zero(); d];
     let mut schedule = RecordSchedule::new(config);
     let factor = -two / n;
@@ -34,10 +35,10 @@ pub(crate) fn run_fused<T: Real>(
         let (mut sum_r, mut sum_r2) = (T::zero(), T::zero());
         for start in (0..s.n).step_by(BLOCK) {
             let end = (start + BLOCK).min(s.n);
-            let block = &mut residuals[..end - start];
+            let block = &mut residuals.as_mut_slice()[..end - start];
 
             // Predict this block: r = y − (X·w + b).
-            for (r, &y) in block.iter_mut().zip(&s.targets[start..end]) {
+            for (r, &y) in block.iter_mut().zip(&s.targets.as_slice()[start..end]) {
                 *r = y - s.bias;
             }
             for j in 0..d {

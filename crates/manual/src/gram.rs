@@ -38,8 +38,9 @@ impl<T: Real> GramSums<T> {
                 gram[k * size + j] = value;
             }
         }
-        let xt_y = (0..size).map(|j| dot(column(j), &s.targets)).collect();
-        let sum_y2 = dot(&s.targets, &s.targets);
+        let targets = s.targets.as_slice();
+        let xt_y = (0..size).map(|j| dot(column(j), targets)).collect();
+        let sum_y2 = dot(targets, targets);
         Self { gram, xt_y, sum_y2 }
     }
 }

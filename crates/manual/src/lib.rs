@@ -24,6 +24,7 @@
 //! [`ManualTrainer`] computes this in one of three exact ways ([`GradientForm`]); the
 //! [`least_squares`] module solves the problem in closed form.
 
+mod aligned;
 pub mod conditioning;
 pub mod descent;
 mod fused;
