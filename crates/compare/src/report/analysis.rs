@@ -45,11 +45,13 @@ fn gradient_agreement(out: &mut String, analysis: &Analysis) {
         let _ = writeln!(out, "| point | loss | {} |", pairs.join(" | "));
         let _ = writeln!(out, "| --- | ---: |{}", " ---: |".repeat(pairs.len()));
         for point in points {
+            // Identical gradients read "0", because burn on flex and candle both multiply
+            // matrices with the gemm crate.
             let cells: Vec<String> = point
                 .f64_pairs
                 .iter()
                 .chain(&point.f32_against_f64)
-                .map(|p| format!("{:.1e}", p.relative))
+                .map(|p| relative_cell(p.relative))
                 .collect();
             let _ =
                 writeln!(out, "| {} | {:.4} | {} |", point.point, point.loss, cells.join(" | "));
@@ -188,4 +190,9 @@ fn sweep(out: &mut String, analysis: &Analysis, plots: &[PlotNames]) {
         }
         let _ = writeln!(out, "\n![Learning-rate sweep, {scaling} features]({})\n", names.sweep);
     }
+}
+
+/// Formats a relative difference with two significant digits, or "0" if it is exactly zero.
+fn relative_cell(relative: f64) -> String {
+    if relative == 0.0 { "0".to_owned() } else { format!("{relative:.1e}") }
 }
