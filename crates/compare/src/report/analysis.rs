@@ -45,8 +45,8 @@ fn gradient_agreement(out: &mut String, analysis: &Analysis) {
         let _ = writeln!(out, "| point | loss | {} |", pairs.join(" | "));
         let _ = writeln!(out, "| --- | ---: |{}", " ---: |".repeat(pairs.len()));
         for point in points {
-            // Identical gradients read "0", because burn on flex and candle both multiply
-            // matrices with the gemm crate.
+            // Exact agreement reads "0": burn on flex and candle, which both multiply matrices
+            // with the gemm crate, agree to the last bit on abalone.
             let cells: Vec<String> = point
                 .f64_pairs
                 .iter()
