@@ -8,6 +8,7 @@ mod error;
 mod export;
 mod output;
 mod plots;
+mod plural;
 mod process;
 mod progress;
 mod report;

@@ -68,6 +68,7 @@ pub fn load(args: &DataArgs) -> Result<Source> {
                 MissingArg::Drop => MissingPolicy::Drop,
             },
             decimal_comma: args.decimal_comma,
+            target: args.target.clone(),
         };
         linreg::load::load_csv(&path, &options)?
     };

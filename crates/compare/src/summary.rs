@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use crate::plural::counted;
 use crate::run::{Comparison, ScalingRun, Scores};
 use crate::table::{Align, TextTable};
 
@@ -26,11 +27,11 @@ pub fn header(comparison: &Comparison, seed: u64) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "data: {} (SHA-256 {}), {} rows, {} features, target {}",
+        "data: {} (SHA-256 {}), {}, {}, target {}",
         source.path.display(),
         source.sha256,
-        source.table.rows(),
-        data.feature_names.len(),
+        counted(source.table.rows(), "row"),
+        counted(data.feature_names.len(), "feature"),
         data.target_name
     );
     let _ = writeln!(
@@ -57,16 +58,19 @@ pub fn header(comparison: &Comparison, seed: u64) -> String {
         let more = if dropped.len() > 10 { ", …" } else { "" };
         let _ = writeln!(
             out,
-            "dropped {} rows with missing values (lines {}{more})",
-            dropped.len(),
+            "dropped {} with missing values ({} {}{more})",
+            counted(dropped.len(), "row"),
+            if dropped.len() == 1 { "line" } else { "lines" },
             first_lines.join(", ")
         );
     }
     for unseen in &data.unseen_categories {
         let _ = writeln!(
             out,
-            "warning: category {:?} of column '{}' appears in {} {} rows but never in training; encoded as all zeros",
-            unseen.value, unseen.column, unseen.rows, unseen.split
+            "warning: category {:?} of column '{}' appears in {} but never in training; encoded as all zeros",
+            unseen.value,
+            unseen.column,
+            counted(unseen.rows, &format!("{} row", unseen.split))
         );
     }
     out

@@ -137,6 +137,37 @@ fn infinity_is_not_a_number() {
 }
 
 #[test]
+fn text_in_target_names_target() {
+    let case = Case::new();
+    let data = case.file("target.csv", format!("x,y\n{}5,abc\n", linear_rows()).as_bytes());
+    case.fails(
+        &["--data", &data],
+        2,
+        &["target.csv:32", "target column 'y'", "\"abc\"", "--target"],
+    );
+}
+
+#[test]
+fn dropping_default_target_fails() {
+    let case = Case::new();
+    let rows: String = (0..30).map(|i| format!("{i},{},{}\n", i % 3, 2 * i + 1)).collect();
+    let data = case.file("drop.csv", format!("x,z,y\n{rows}").as_bytes());
+    case.fails(&["--data", &data, "--drop", "y"], 2, &["--drop removes 'y'", "--target"]);
+}
+
+#[test]
+fn dropping_named_target_fails() {
+    let case = Case::new();
+    let rows: String = (0..30).map(|i| format!("{i},{},{}\n", i % 3, 2 * i + 1)).collect();
+    let data = case.file("drop.csv", format!("x,z,y\n{rows}").as_bytes());
+    case.fails(
+        &["--data", &data, "--target", "z", "--drop", "z"],
+        2,
+        &["--drop removes 'z'", "the target column;"],
+    );
+}
+
+#[test]
 fn undeclared_text_column() {
     let case = Case::new();
     let rows: String = (0..30).map(|i| format!("{},{i},{}\n", ["a", "b"][i % 2], 2 * i)).collect();
@@ -165,7 +196,7 @@ fn drop_leaves_a_column_out() {
     ]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let text = String::from_utf8_lossy(&output.stdout);
-    assert!(text.contains("1 features, target y"), "{text}");
+    assert!(text.contains("1 feature, target y"), "{text}");
 }
 
 #[test]

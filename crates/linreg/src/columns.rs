@@ -17,6 +17,7 @@ pub(crate) fn build_table(
 ) -> Result<Table, DataError> {
     let dropped = resolve_all(&names, &options.drop, "drop")?;
     let kept_columns: Vec<usize> = (0..names.len()).filter(|j| !dropped.contains(j)).collect();
+    let target = target_column(&names, &kept_columns, options.target.as_deref())?;
     let categorical =
         categorical_flags(&names, &kept_columns, &records, options.categorical.as_deref(), number)?;
 
@@ -47,7 +48,10 @@ pub(crate) fn build_table(
         let values = if categorical[j] {
             ColumnValues::Categorical(rows.iter().map(|r| r.fields[j].clone()).collect())
         } else {
-            ColumnValues::Numeric(parse_numeric_column(path, &names[j], j, &rows, number)?)
+            let is_target = target == Some(j);
+            ColumnValues::Numeric(parse_numeric_column(
+                path, &names[j], j, is_target, &rows, number,
+            )?)
         };
         columns.push(Column { name: names[j].clone(), values });
     }
@@ -108,23 +112,54 @@ fn categorical_flags(
     Ok(flags)
 }
 
+/// Returns the file index of the target column, or `None` if a requested target does not exist
+/// (`Dataset::prepare` reports that with the list of columns).
+///
+/// The default target is the file's last column. A requested target is a name or an index among
+/// the kept columns, as `Dataset::prepare` resolves it.
+///
+/// # Errors
+/// [`DataError::TargetDropped`] if `--drop` removes the target.
+fn target_column(
+    names: &[String],
+    kept_columns: &[usize],
+    requested: Option<&str>,
+) -> Result<Option<usize>, DataError> {
+    let found = match requested {
+        None => names.len().checked_sub(1),
+        Some(wanted) => names
+            .iter()
+            .position(|n| n == wanted)
+            .or_else(|| wanted.parse::<usize>().ok().and_then(|i| kept_columns.get(i).copied())),
+    };
+    match found {
+        Some(j) if !kept_columns.contains(&j) => Err(DataError::TargetDropped {
+            column: names[j].clone(),
+            by_default: requested.is_none(),
+        }),
+        _ => Ok(found),
+    }
+}
+
 fn parse_numeric_column(
     path: &Path,
     name: &str,
     j: usize,
+    is_target: bool,
     records: &[Record],
     number: NumberFormat,
 ) -> Result<Vec<f64>, DataError> {
     records
         .iter()
         .map(|r| {
-            number.parse(&r.fields[j]).map_err(|reason| DataError::InvalidNumber {
-                path: path.into(),
-                line: r.line,
-                column: name.to_owned(),
-                field: j + 1,
-                value: r.fields[j].clone(),
-                reason,
+            number.parse(&r.fields[j]).map_err(|reason| {
+                let (path, line, column, value) =
+                    (path.into(), r.line, name.to_owned(), r.fields[j].clone());
+                if is_target {
+                    DataError::InvalidTarget { path, line, column, field: j + 1, value, reason }
+                } else {
+                    DataError::InvalidNumber { path, line, column, field: j + 1, value, reason }
+                }
             })
         })
         .collect()

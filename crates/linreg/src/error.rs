@@ -61,6 +61,32 @@ pub enum DataError {
         found: usize,
     },
 
+    /// A value in the target column is not a finite number.
+    #[error("{}:{line}: target column '{column}' (field {field}): value {value:?} is {reason}; every target must be a finite number, so fix the value, or choose another target column with --target", path.display())]
+    InvalidTarget {
+        /// The file that failed.
+        path: PathBuf,
+        /// 1-based line number.
+        line: u64,
+        /// The column's name.
+        column: String,
+        /// 1-based field number.
+        field: usize,
+        /// The rejected text.
+        value: String,
+        /// The reason the text is not a finite number.
+        reason: &'static str,
+    },
+
+    /// `--drop` names the target column.
+    #[error("--drop removes '{column}', the target column{}; keep it, or choose another target with --target", if *by_default { " (the last column, by default)" } else { "" })]
+    TargetDropped {
+        /// The target column's name.
+        column: String,
+        /// True if the target was not named, so that it is the file's last column.
+        by_default: bool,
+    },
+
     /// A value in a numeric column is not a finite number.
     #[error("{}:{line}: column '{column}' (field {field}): value {value:?} is {reason}; fix the value, treat the column as categories by adding '{column}' to --categorical, or leave it out with --drop '{column}'", path.display())]
     InvalidNumber {

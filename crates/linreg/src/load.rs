@@ -43,6 +43,10 @@ pub struct LoadOptions {
     /// True if and only if numbers use a comma as the decimal separator (`3,14`), as in files
     /// written with a semicolon delimiter in many locales. Default: false.
     pub decimal_comma: bool,
+    /// The target column, by name or 0-based index among the kept columns, as
+    /// `DatasetOptions::target` names it. `None` (the default) means the file's last column.
+    /// Loading uses it only to reject dropping the target and to word errors in its values.
+    pub target: Option<String>,
 }
 
 impl Default for LoadOptions {
@@ -55,6 +59,7 @@ impl Default for LoadOptions {
             drop: Vec::new(),
             missing: MissingPolicy::Error,
             decimal_comma: false,
+            target: None,
         }
     }
 }
@@ -331,23 +336,45 @@ mod tests {
 
     #[test]
     fn text_in_numeric_column_names_line_column_value() {
-        let error = parse("a,b\n1,2\n3,oops\n").expect_err("not a number");
+        // Column a is a feature: b, the last column, is the default target.
+        let error = parse("a,b\n1,2\noops,3\n").expect_err("not a number");
         match &error {
             DataError::InvalidNumber { line, column, field, value, reason, .. } => {
-                assert_eq!((*line, column.as_str(), *field), (3, "b", 2));
+                assert_eq!((*line, column.as_str(), *field), (3, "a", 1));
                 assert_eq!((value.as_str(), *reason), ("oops", "not a number"));
             }
             other => panic!("expected InvalidNumber, got {other:?}"),
         }
         let message = error.to_string();
-        assert!(message.starts_with("test.csv:3: column 'b'"), "{message}");
+        assert!(message.starts_with("test.csv:3: column 'a'"), "{message}");
+        assert!(message.contains("--categorical"), "{message}");
+    }
+
+    #[test]
+    fn text_in_target_is_invalid_target() {
+        let error = parse("a,b\n1,2\n3,oops\n").expect_err("not a number");
+        match &error {
+            DataError::InvalidTarget { line, column, field, value, reason, .. } => {
+                assert_eq!((*line, column.as_str(), *field), (3, "b", 2));
+                assert_eq!((value.as_str(), *reason), ("oops", "not a number"));
+            }
+            other => panic!("expected InvalidTarget, got {other:?}"),
+        }
+        let message = error.to_string();
+        assert!(message.starts_with("test.csv:3: target column 'b'"), "{message}");
+        assert!(!message.contains("--categorical"), "{message}");
     }
 
     #[test]
     fn infinity_is_rejected_as_not_finite() {
-        let error = parse("a,b\n1,2\n3,inf\n").expect_err("infinite");
+        let error = parse("a,b\n1,2\ninf,3\n").expect_err("infinite");
         assert!(
             matches!(error, DataError::InvalidNumber { reason: "not finite", .. }),
+            "{error:?}"
+        );
+        let error = parse("a,b\n1,2\n3,inf\n").expect_err("infinite");
+        assert!(
+            matches!(error, DataError::InvalidTarget { reason: "not finite", .. }),
             "{error:?}"
         );
     }

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::cli::{Cli, FormArg};
+use crate::plural::counted;
 use crate::run::Comparison;
 
 /// The manifest of a run.
@@ -122,7 +123,14 @@ pub fn manifest(cli: &Cli, comparison: &Comparison) -> Manifest {
             unseen_categories: data
                 .unseen_categories
                 .iter()
-                .map(|u| format!("{}={} in {} {} rows", u.column, u.value, u.rows, u.split))
+                .map(|u| {
+                    format!(
+                        "{}={} in {}",
+                        u.column,
+                        u.value,
+                        counted(u.rows, &format!("{} row", u.split))
+                    )
+                })
                 .collect(),
             target: data.target_name.clone(),
             features: data.feature_names.clone(),
