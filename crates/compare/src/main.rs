@@ -18,6 +18,7 @@ mod summary;
 mod synthetic;
 mod table;
 mod trainers;
+mod units;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -5,6 +5,7 @@ use std::fmt::Write;
 use crate::plural::counted;
 use crate::run::{Comparison, ScalingRun, Scores};
 use crate::table::{Align, TextTable};
+use crate::units;
 
 /// Formats an optional R² with four decimals, or "undefined" for a constant target.
 fn r2(value: Option<f64>) -> String {
@@ -102,8 +103,8 @@ pub fn scaling_section(run: &ScalingRun) -> String {
         row.extend(scores_cells(&trainer.scores));
         let seconds = trainer.fit.train_time.as_secs_f64();
         let iterations = trainer.fit.loss_curve.last().map_or(0, |p| p.iteration).max(1);
-        row.push(format!("{seconds:.3} s"));
-        row.push(format!("{:.2}", seconds * 1e6 / iterations as f64));
+        row.push(units::duration(seconds));
+        row.push(units::micros(seconds * 1e6 / iterations as f64));
         scores.push(row);
     }
     let mut optimum = vec!["least squares".to_owned()];

@@ -3,7 +3,7 @@
 use anyhow::Result;
 use plotters::prelude::*;
 
-use super::{FONT, SIZE, color, draw_legend, failed, format_loss};
+use super::{FONT, SIZE, color, draw_legend, failed, format_loss, once_per_tick};
 use crate::run::ScalingRun;
 
 /// Draws the recorded training MSE of each trainer against iteration on a log scale, with the
@@ -46,7 +46,7 @@ pub fn loss_curves(run: &ScalingRun) -> Result<String> {
             .x_desc("iteration")
             .y_desc(format!("training MSE ({} squared)", run.data.target_name))
             .x_label_formatter(&|v| format!("{v:.0}"))
-            .y_label_formatter(&|v| format_loss(*v))
+            .y_label_formatter(&once_per_tick(format_loss))
             .y_labels(30)
             .light_line_style(WHITE)
             .label_style((FONT, 15))

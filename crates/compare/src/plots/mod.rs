@@ -54,15 +54,53 @@ fn draw_legend<'a, DB: DrawingBackend + 'a, CT: CoordTranslate>(
         .draw()
 }
 
-/// Formats a loss tick with about three significant digits.
+/// Formats a loss tick with at most three significant digits and no trailing zeros, so that a
+/// log axis reads 1, 2, … 10, 20, … 100.
 fn format_loss(value: f64) -> String {
     if value >= 100.0 {
-        format!("{value:.0}")
-    } else if value >= 1.0 {
-        format!("{value:.1}")
-    } else if value >= 0.01 {
-        format!("{value:.3}")
+        return format!("{value:.0}");
+    }
+    if value < 0.01 {
+        return format!("{value:.2e}");
+    }
+    let decimals = (2 - value.log10().floor() as i32).max(0) as usize;
+    let text = format!("{value:.decimals$}");
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
     } else {
-        format!("{value:.2e}")
+        text
+    }
+}
+
+/// Returns a tick formatter for a log axis that labels each value once.
+///
+/// plotters' log axes list every power of ten twice, as the end of one decade and the start of
+/// the next, and two identical labels at one place render as bold text.
+fn once_per_tick(format: fn(f64) -> String) -> impl Fn(&f64) -> String {
+    let previous = std::cell::Cell::new(f64::NAN);
+    move |&value| if previous.replace(value) == value { String::new() } else { format(value) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loss_ticks_drop_trailing_zeros() {
+        assert_eq!(format_loss(1.0), "1");
+        assert_eq!(format_loss(4.5), "4.5");
+        assert_eq!(format_loss(20.0), "20");
+        assert_eq!(format_loss(250.0), "250");
+        assert_eq!(format_loss(0.0312), "0.0312");
+        assert_eq!(format_loss(0.001), "1.00e-3");
+    }
+
+    #[test]
+    fn repeated_tick_gets_no_label() {
+        let label = once_per_tick(format_loss);
+        assert_eq!(label(&9.0), "9");
+        assert_eq!(label(&10.0), "10");
+        assert_eq!(label(&10.0), "");
+        assert_eq!(label(&20.0), "20");
     }
 }

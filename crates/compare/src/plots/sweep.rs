@@ -3,7 +3,7 @@
 use anyhow::Result;
 use plotters::prelude::*;
 
-use super::{FONT, SIZE, color, draw_legend, failed, format_loss};
+use super::{FONT, SIZE, color, draw_legend, failed, format_loss, once_per_tick};
 use crate::analysis::Sweep;
 
 /// Draws each trainer's final training loss against the learning rate, a vertical line at
@@ -44,7 +44,7 @@ pub fn sweep(scaling: &str, sweeps: &[&Sweep]) -> Result<String> {
             .x_desc("learning rate (log scale)")
             .y_desc("final training MSE (log scale)")
             .x_label_formatter(&|v| format!("{v:.0e}"))
-            .y_label_formatter(&|v| format_loss(*v))
+            .y_label_formatter(&once_per_tick(format_loss))
             .light_line_style(WHITE)
             .label_style((FONT, 15))
             .axis_desc_style((FONT, 16))

@@ -3,13 +3,25 @@
 use std::fmt::Write;
 
 use super::PlotNames;
+use super::manifest::Manifest;
 use super::results::{Results, RunRecord};
 use crate::analysis::Analysis;
 use crate::run::{Comparison, ScalingRun};
+use crate::units;
 
 /// Formats an optional value with `digits` decimals, or a dash.
 fn number(value: Option<f64>, digits: usize) -> String {
     value.map_or_else(|| "–".into(), |v| format!("{v:.digits$}"))
+}
+
+/// Describes the machine, naming the manual loops' instruction set only if the manual trainer ran.
+fn machine_line(m: &Manifest) -> String {
+    let machine = &m.machine;
+    let mut line = format!("{}, {} threads, {}", machine.cpu, machine.threads, machine.os);
+    if m.training.trainers.iter().any(|t| t == "manual") {
+        line.push_str(&format!("; manual loops in {}", machine.manual_simd));
+    }
+    line
 }
 
 /// Renders report.md from the results and the plot file names.
@@ -105,13 +117,7 @@ fn manifest_section(out: &mut String, results: &Results) {
                 m.versions.compare, m.versions.burn, m.versions.candle, m.versions.rustc
             ),
         ),
-        (
-            "machine",
-            format!(
-                "{}, {} threads, {}; manual loops in {}",
-                m.machine.cpu, m.machine.threads, m.machine.os, m.machine.manual_simd
-            ),
-        ),
+        ("machine", machine_line(m)),
         ("date", m.date.clone()),
     ];
     for (key, value) in rows {
@@ -179,7 +185,7 @@ fn scaling_section(out: &mut String, run: &ScalingRun, results: &Results, plots:
         let diagnosis = r.diagnosis.map_or_else(|| "undefined".into(), |d| d.to_string());
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} | {diagnosis} | {:.3} s | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {diagnosis} | {} | {} |",
             r.trainer.replace('_', " "),
             number(r.r2.train, 4),
             number(r.r2.val, 4),
@@ -187,8 +193,8 @@ fn scaling_section(out: &mut String, run: &ScalingRun, results: &Results, plots:
             number(r.mse.train, 4),
             number(r.mse.val, 4),
             number(r.mse.test, 4),
-            r.train_seconds,
-            number(r.micros_per_iteration, 2),
+            units::duration(r.train_seconds),
+            r.micros_per_iteration.map_or_else(|| "–".into(), units::micros),
         );
     }
 
