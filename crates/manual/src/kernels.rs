@@ -28,7 +28,8 @@ pub fn vector_instructions() -> &'static str {
     }
 }
 
-/// The version of a multiversioned loop that runs here: 2, 1 or 0 as in [`vector_instructions`].
+/// Returns the version of a multiversioned loop that runs here: 2, 1 or 0 as in
+/// [`vector_instructions`].
 #[multiversion(targets("x86_64+avx512f+avx512vl+avx2+avx", "x86_64+avx2+avx"))]
 fn vector_level() -> u8 {
     let target = selected_target!();
